@@ -1,0 +1,245 @@
+"""From one trigger to candidate events: roles, country, place, date, numbers, status, source."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from terrain.extract import quantities as q
+from terrain.extract.mentions import MentionIndex
+from terrain.extract.roles import GENERIC_NAMES, agent_of, arg_actors, find_child, patient_of, prep_object
+from terrain.extract.status import according_to, phrase, speaker_of, status_of
+from terrain.extract.triggers import ACCUSE_VERBS, Trigger
+from terrain.extract.when import event_date
+from terrain.extract.where import PlaceMention, event_location
+from terrain.records import VIOLENT_TYPES, Actor, Location
+
+VIOLENT = tuple(VIOLENT_TYPES)
+from terrain.resolve.actors import registry
+
+UNIDENTIFIED = Actor("Unidentified gunmen", "armed_group", None)
+SYMMETRIC = ("AGREE", "ALIGN", "BATTLE")
+NEEDS_ACTOR2 = ("REQUEST", "AID", "SUPPORT", "ACCUSE", "AGREE", "ALIGN", "THREATEN", "BATTLE")
+ANAPHORA_KINDS = {"group": {"armed_group"}, "country": {"state"}, "government": {"state"},
+                  "president": {"person"}, "he": {"person"}, "she": {"person"}, "it": {"state", "armed_group"},
+                  "they": {"state", "armed_group"}, "militants": {"armed_group"}, "rebels": {"armed_group"}}
+
+
+@dataclass
+class Context:
+    """What carries between sentences: the country and place in focus, states recently named."""
+
+    country: str | None = None
+    place: Location | None = None  # the paragraph's most precise place (reset at each paragraph)
+    states: list[list[str]] = field(default_factory=list)  # per sentence: ISO3 of states named
+
+    def recent_states(self) -> list[str]:
+        """States named in the current and the previous sentence, most recent last."""
+        return [c for sent in self.states[-2:] for c in sent]
+
+
+@dataclass
+class Candidate:
+    trigger: Trigger
+    actor1: Actor | None
+    actor2: Actor | None
+    country: str | None
+    location: Location | None
+    date: tuple[str, str] | None
+    quantities: dict[str, float] = field(default_factory=dict)
+    status: str = "asserted"
+    attributed_to: str | None = None
+    speaker: Actor | None = None
+
+
+def _accused_of(tok: Token) -> Token | None:
+    """'accused Rwanda of backing M23': the doer of 'backing' is the accused."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ACCUSE_VERBS:
+        verb = tok.head.head
+        return find_child(verb, ("dobj", "nsubjpass"))
+    return None
+
+
+def _anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
+    key = tok.lower_ if tok.pos_ == "PRON" else tok.lemma_.lower()
+    kinds = ANAPHORA_KINDS.get(key)
+    if kinds is None or tok.pos_ != "PRON" and not any(c.lower_ in ("the", "this") for c in tok.children):
+        return None  # "countries facing challenges" refers to no one; "the country" does
+    m = idx.before(tok, kinds) or idx.before(tok, kinds, same_paragraph=False)
+    return m.actor if m else None
+
+
+def _governing_subject(tok: Token) -> Token | None:
+    """'The Rwandan incursion resulted in a reestablishment of control': a nominal event in a verb's
+    prepositional phrase takes that verb's subject as its doer."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        return find_child(tok.head.head, ("nsubj",))
+    return None
+
+
+def _possessive(tok: Token | None) -> bool:
+    return tok is not None and any(c.dep_ == "case" for c in tok.children)
+
+
+def _actors(tok: Token | None, idx: MentionIndex, expand: bool = True) -> list[Actor]:
+    if tok is None:
+        return []
+    arg = arg_actors(tok, idx, expand=expand)
+    if arg is not None:
+        return arg.actors
+    ref = _anaphor(tok, idx)
+    return [ref] if ref else []
+
+
+def _as_forces(actor: Actor) -> Actor:
+    if actor.kind in ("state", "person") and actor.country:
+        return registry().forces(actor.country)
+    return actor
+
+
+def _host(trig: Token, idx: MentionIndex, loc: Location | None) -> str | None:
+    dest = prep_object(trig, ("to", "in", "into", "from", "inside", "across"))
+    if dest is None:
+        obj = find_child(trig, ("dobj",))
+        dest = prep_object(obj, ("to", "in", "into", "from")) if obj is not None else None
+    if dest is not None:
+        for a in _actors(dest, idx):
+            if a.country and a.kind in ("state", "state_forces"):
+                return a.country
+    return loc.country if loc else None
+
+
+def _fill_country(actor: Actor | None, country: str | None) -> Actor | None:
+    """Generic actors ("militants", "police", "civilians") belong to the event's country."""
+    if actor is None or actor.country or not country or actor.name == UNIDENTIFIED.name:
+        return actor
+    if actor.kind == "state_forces":
+        return registry().forces(country)
+    if actor.kind == "armed_group":
+        branch = registry().branch(actor.name, country) if hasattr(registry(), "branch") else None
+        return branch or Actor(actor.name, actor.kind, country)
+    return Actor(actor.name, actor.kind, country)
+
+
+def _nearest(tok: Token, idx: MentionIndex, sent: Span, ok) -> Actor | None:
+    """The registry actor named nearest to the trigger in the sentence that satisfies ``ok``."""
+    cands = [m for m in idx.mentions if sent.start <= m.span.start < sent.end and ok(m.actor)]
+    cands.sort(key=lambda m: abs(m.span.root.i - tok.i))
+    return cands[0].actor if cands else None
+
+
+def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMention],
+          ctx: Context, published: str | None, in_quote: bool) -> list[Candidate]:
+    tok, typ = trig.token, trig.type
+    ctx_country = ctx.country
+    agent = _accused_of(tok) or agent_of(tok)
+    patient = patient_of(tok)
+    if trig.via_object:  # "provided $495 million in aid to Rwanda": the recipient is the party
+        patient = prep_object(tok, ("to", "with", "between", "for"))
+    if tok.lemma_ == "integrate":  # "fighters were integrated into the army": the army takes them in
+        agent, patient = prep_object(tok, ("into",)), find_child(tok, ("nsubjpass", "dobj"))
+    a1s, a2s = _actors(agent, idx, expand=not _possessive(agent)), _actors(patient, idx)
+    if patient is not None and agent is not None and patient.i == agent.i:
+        a2s = []
+    loc = event_location(tok, places, attached_only=typ not in VIOLENT + ("DEPLOY", "WITHDRAW"))
+    if loc is None and typ in VIOLENT_TYPES:
+        loc = ctx.place
+    quantities: dict[str, float] = {}
+    if typ in ("DEPLOY", "WITHDRAW"):
+        if not a1s and patient is not None:  # "350 Rwandans could be deployed": the troops are the provider
+            a1s, a2s = a2s, []
+        a1s = [_as_forces(a) for a in a1s]
+        a1s = [a for a in a1s if a.kind in ("state_forces", "company", "mission", "igo", "armed_group")]
+        provider = a1s[0].country if a1s else None
+        host = _host(tok, idx, loc) or next((a.country for a in a2s if a.kind == "state"), None)
+        if (host is None or host == provider) and tok.pos_ == "VERB":
+            # "Benin opened talks with Rwanda. 350 Rwandans could be deployed": the state just named
+            host = next((c for c in reversed(ctx.recent_states()) if c != provider), None)
+        a2s = [registry().state(host)] if host else []
+        troops = q.troop_count([t for t in (patient, agent) if t is not None])
+        if troops:
+            quantities["troops"] = troops
+    if typ in SYMMETRIC and len(a1s) > 1 and not a2s:
+        a1s, a2s = a1s[:1], a1s[1:2]
+    if typ in ("REQUEST",) and not a2s:
+        a2s = _actors(prep_object(tok, ("on", "to", "from")), idx)
+    if typ == "ALIGN" and not a2s and a1s:
+        other = _nearest(tok, idx, sent, lambda a: a.name not in GENERIC_NAMES and a.country != a1s[0].country
+                         and a.kind != "person")
+        a2s = [other] if other else []
+    if typ in VIOLENT_TYPES and not a1s and q.sentence_counts(sent):
+        # "an Islamic State-linked insurgency ..., leading to over 3,000 deaths": the group named
+        named = _nearest(tok, idx, sent, lambda a: a.kind == "armed_group" and a.name not in GENERIC_NAMES)
+        a1s = [named] if named else []
+    if not a1s and tok.pos_ == "NOUN" and typ not in VIOLENT + ("SEIZE",) or typ == "SEIZE" and not a1s:
+        # "it was engaging in discussions with Rwanda", "the incursion resulted in a reestablishment"
+        a1s = _actors(_governing_subject(tok), idx)
+    if typ == "SEIZE" and a1s and not a2s:
+        other = _nearest(tok, idx, sent, lambda a: a.kind == "armed_group" and a not in a1s)
+        a2s = [other] if other else []
+    if typ in VIOLENT_TYPES:
+        quantities.update(q.violence_counts(tok, patient) if tok.pos_ == "VERB" else {})
+        for k, v in q.sentence_counts(sent).items():
+            quantities.setdefault(k, v)
+        if typ == "PROTEST" and not a1s:
+            a1s = [Actor("Protesters", "civilians", None)]
+        if not a1s and typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and (a2s or quantities or tok.pos_ == "VERB"):
+            a1s = [UNIDENTIFIED]
+    if typ == "AID":
+        money = q.money_usd(sent, tok)
+        if money:
+            quantities["money_usd"] = money
+    if typ == "ABDUCT" and patient is not None and "abducted" not in quantities:
+        n = q.count_conjoined(patient)
+        if n:
+            quantities["abducted"] = n
+    speaker_tok = speaker_of(tok)
+    source_tok = according_to(sent) or speaker_tok
+    status = status_of(tok, typ, in_quote)
+    date = event_date(tok, sent, published)
+    country = loc.country if loc else None
+    out = []
+    for a1 in a1s[:3] or [None]:
+        for a2 in a2s[:3] or [None]:
+            if a1 is not None and a2 is not None and (a1 == a2 or _same_state(a1, a2)):
+                a2 = None
+            host = a2.country if typ in ("DEPLOY", "WITHDRAW") and a2 is not None else None
+            c = host or country or _type_country(typ, a1, a2, ctx_country)
+            where = loc if loc is not None and loc.country is not None and loc.country == c else None
+            out.append(Candidate(
+                trigger=trig, actor1=_fill_country(a1, c), actor2=_fill_country(a2, c), country=c,
+                location=where, date=date, quantities=dict(quantities), status=status,
+                attributed_to=phrase(source_tok) if source_tok is not None else None,
+                speaker=(_actors(speaker_tok, idx) or [None])[0] if speaker_tok is not None else None,
+            ))
+    return [c for c in out if _complete(c)]
+
+
+def _same_state(a: Actor, b: Actor) -> bool:
+    gov = ("state", "state_forces", "person")
+    return a.kind in gov and b.kind in gov and a.country is not None and a.country == b.country
+
+
+def _type_country(typ: str, a1: Actor | None, a2: Actor | None, ctx: str | None) -> str | None:
+    if typ in ("DEPLOY", "WITHDRAW") and a2 is not None:
+        return a2.country
+    if typ == "REQUEST" and a1 is not None and a1.country:
+        return a1.country
+    if typ == "SUPPORT" and a2 is not None and a2.kind == "armed_group" and a2.country:
+        return a2.country
+    return ctx
+
+
+def _complete(c: Candidate) -> bool:
+    """An event needs its doer (and, for relations, the other party); a deployment needs a host abroad."""
+    typ = c.trigger.type
+    if c.actor1 is None:
+        return False
+    if typ in NEEDS_ACTOR2 and c.actor2 is None:
+        return False
+    if typ in ("DEPLOY", "WITHDRAW"):
+        return c.actor2 is not None and c.actor2.country != c.actor1.country
+    if typ in VIOLENT_TYPES and c.trigger.token.pos_ != "VERB":
+        # nominal violence ("a series of attacks") needs a named doer, a victim or a count
+        return c.actor1 != UNIDENTIFIED or bool(c.quantities) or c.actor2 is not None
+    return True

@@ -1,0 +1,131 @@
+"""The extraction loop over a document's sentences, with the context that carries between them
+(the paragraph's country, the lede's date for short reports), de-duplication and claim links."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from terrain.extract.build import Candidate, Context, build
+from terrain.extract.mentions import MentionIndex
+from terrain.extract.triggers import find_triggers
+from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions
+from terrain.nlp import ParsedDocument
+from terrain.records import VIOLENT_TYPES, Actor, Event, Evidence
+
+QUOTES = ("\u201c", "\u201d", '"')
+SHORT_REPORT = 1200  # characters: an incident report whose lede date covers every sentence
+
+
+def _in_quote(sent: Span) -> bool:
+    text = sent.text.strip()
+    return text[:1] in QUOTES or sum(text.count(q) for q in QUOTES) % 2 == 1
+
+
+def _evidence(sent: Span) -> Evidence:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    core = text.strip()
+    start = sent.start_char + lead
+    return Evidence(text=core, start=start, end=start + len(core))
+
+
+def extract_events(parsed: ParsedDocument) -> list[Event]:
+    doc, document = parsed.doc, parsed.document
+    idx = MentionIndex(doc)
+    published = document.published
+    short = len(doc.text) <= SHORT_REPORT
+    lede_date = None
+    ctx = Context()
+    events: list[Event] = []
+    for sent in doc.sents:
+        if not sent.text.strip() or len(sent) < 3:
+            continue
+        if sent.start and "\n" in doc[sent.start - 1].whitespace_ + doc[sent.start - 1].text:
+            ctx.place = None  # a new paragraph
+        places = place_mentions(sent, ctx.country)
+        in_quote = _in_quote(sent)
+        first_in_sentence = len(events)
+        for trig in find_triggers(sent):
+            for cand in build(trig, sent, idx, places, ctx, published, in_quote):
+                events.append(_to_event(cand, document.doc_id, sent, lede_date if short else None))
+        _link_sentence(events, first_in_sentence)
+        _update_context(ctx, sent, places, idx)
+        if lede_date is None:
+            lede_date = next((e.date and (e.date, e.date_precision) for e in events[first_in_sentence:] if e.date),
+                             None)
+    return _dedupe(events)
+
+
+def _update_context(ctx: Context, sent: Span, places: list[PlaceMention], idx: MentionIndex) -> None:
+    located = sorted((p for p in places if p.location.country), key=lambda p: PRECISION_RANK[p.location.precision])
+    if located:
+        ctx.country = located[0].location.country
+        if located[0].location.precision != "country":
+            ctx.place = located[0].location
+    ctx.states.append([m.actor.country for m in idx.mentions if sent.start <= m.span.start < sent.end
+                       and m.actor.kind in ("state", "state_forces") and m.actor.country])
+
+
+def _to_event(c: Candidate, doc_id: str, sent: Span, lede_date) -> Event:
+    date = c.date or lede_date
+    return Event(
+        doc_id=doc_id, type=c.trigger.type, actor1=c.actor1, actor2=c.actor2, evidence=_evidence(sent),
+        country=c.country, location=c.location, date=date[0] if date else None,
+        date_precision=date[1] if date else None, quantities={k: _num(v) for k, v in c.quantities.items()},
+        status=c.status, attributed_to=c.attributed_to, trigger=c.trigger.token.lemma_.lower()
+        + (":break" if c.trigger.breaking else ""),
+    )
+
+
+def _num(v: float) -> float:
+    return int(v) if float(v).is_integer() else v
+
+
+def _link_sentence(events: list[Event], start: int) -> None:
+    """Within one sentence: a DENY and an ACCUSE refer to the alleged fact; the denial answers the accuser."""
+    here = events[start:]
+    facts = [i for i, e in enumerate(here, start) if e.status == "alleged" and e.type not in ("ACCUSE", "DENY")]
+    accusers = [e for e in here if e.type == "ACCUSE"]
+    for i, e in enumerate(here, start):
+        if e.type in ("ACCUSE", "DENY") and facts:
+            e.refers_to = facts[0]
+        if e.type == "DENY" and e.actor2 is None and accusers:
+            e.actor2 = accusers[0].actor1
+        if e.type == "DENY" and facts:
+            fact = events[facts[0]]
+            if fact.actor1 is not None and e.actor1 is not None and fact.actor1.country == e.actor1.country:
+                fact.status = "alleged"
+
+
+def _key(e: Event) -> tuple:
+    def a(x: Actor | None):
+        return (x.name, x.country) if x else None
+    # violence at two places is two events; a relation stated twice is one claim
+    return (e.type, a(e.actor1), a(e.actor2), e.country if e.type in VIOLENT_TYPES else None)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (type, actors, country) within a document: repeated mentions of the same
+    happening in one article are one claim; the first, most informative mention is kept."""
+    kept: dict[tuple, int] = {}
+    out: list[Event] = []
+    remap: dict[int, int] = {}
+    for i, e in enumerate(events):
+        k = _key(e)
+        if k in kept:
+            j = kept[k]
+            prev = out[j]
+            for qk, qv in e.quantities.items():
+                prev.quantities.setdefault(qk, qv)
+            if prev.location is None and e.location is not None:
+                prev.location = e.location
+            if prev.date is None and e.date:
+                prev.date, prev.date_precision = e.date, e.date_precision
+            remap[i] = j
+            continue
+        kept[k] = len(out)
+        remap[i] = len(out)
+        out.append(e)
+    for e in out:
+        if e.refers_to is not None:
+            e.refers_to = remap.get(e.refers_to)
+    return out

@@ -1,0 +1,47 @@
+"""The trigger lexicon (src/terrain/data/triggers.yaml) and the word lists of extraction.yaml."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+def load_data(name: str) -> dict:
+    with resources.files("terrain.data").joinpath(name).open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, str]
+    particles: dict[tuple[str, str], str]  # ("call", "on") -> REQUEST
+    nouns: dict[str, str]
+    objects: dict[str, dict[str, str]]
+    needs_object: frozenset[str]
+    breaking: frozenset[str]
+    intent: frozenset[str]
+    prevent: frozenset[str]
+    victim_nouns: frozenset[str]
+    death_nouns: frozenset[str]
+    words: dict  # extraction.yaml: generic actor nouns, speech verbs, status cues
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    t = load_data("triggers.yaml")
+    verbs, particles = {}, {}
+    for key, typ in t["verbs"].items():
+        parts = key.split()
+        if len(parts) == 1:
+            verbs[key] = typ
+        else:
+            particles[(parts[0], parts[1])] = typ
+    return Lexicon(
+        verbs=verbs, particles=particles, nouns=dict(t["nouns"]), objects=t["objects"],
+        needs_object=frozenset(t["needs_object"]), breaking=frozenset(t["breaking"]),
+        intent=frozenset(t["intent"]), prevent=frozenset(t["prevent"]),
+        victim_nouns=frozenset(t["victim_nouns"]), death_nouns=frozenset(t["death_nouns"]),
+        words=load_data("extraction.yaml"),
+    )

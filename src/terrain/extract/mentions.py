@@ -1,0 +1,134 @@
+"""Actor mentions in a parsed document: registry names (PhraseMatcher) and generic noun phrases.
+
+A mention is attached to its tokens, so argument roles found on the dependency tree map back to an
+actor with ``actor_at(token)``. Demonyms and capitals are metonymy: "Rwandan troops" are Rwanda's
+forces, "Kigali denies" is Rwanda, "the Congolese government" is DR Congo.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from terrain.extract.lexicon import lexicon
+from terrain.records import Actor
+from terrain.resolve.actors import registry
+
+FORCE_HEADS = frozenset(lexicon().words["generic"]["military"]["heads"]) | frozenset(
+    lexicon().words["generic"]["police"]["heads"])
+
+
+@dataclass
+class Mention:
+    span: Span
+    actor: Actor
+    via: str  # name, alias, demonym, capital, force, generic, anaphora
+
+    @property
+    def is_place_like(self) -> bool:
+        return self.via in ("name", "alias", "capital") and self.actor.kind == "state"
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[dict[str, object], list]:
+    """Registry surface forms tokenised by the model's own tokenizer, keyed by their lower tokens."""
+    from terrain.nlp import load_model
+
+    tokenizer = load_model().tokenizer
+    table, docs = {}, []
+    for surface, match in registry().phrases():
+        pattern = tokenizer(surface)
+        key = _span_key(pattern)
+        if key and key not in table:
+            table[key] = match
+            docs.append(pattern)
+    return table, docs
+
+
+def _matcher(vocab) -> PhraseMatcher:
+    cached = getattr(_matcher, "_cache", None)
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    m = PhraseMatcher(vocab, attr="LOWER")
+    m.add("ACTOR", _phrases()[1])
+    _matcher._cache = (vocab, m)
+    return m
+
+
+def _span_key(span) -> str:
+    return " ".join(t.lower_ for t in span)
+
+
+def registry_mentions(doc: Doc) -> list[Mention]:
+    """Registry matches, longest first; tokenisation differences are bridged by re-tokenising keys."""
+    table, _ = _phrases()
+    spans = [Span(doc, s, e) for _, s, e in _matcher(doc.vocab)(doc)]
+    out = []
+    orgs = [e for e in doc.ents if e.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT")]
+    for span in filter_spans(spans):
+        if _inside_name(span, orgs):
+            continue  # "SOAS University of London" is not the United Kingdom
+        match = table.get(_span_key(span))
+        if match is None or match.exact_case:  # acronyms match case-sensitively ("US", not "us")
+            match = registry().lookup(span.text)
+        if match is None:
+            continue
+        out.append(Mention(span=span, actor=match.actor, via=match.via))
+    return out
+
+
+def _inside_name(span: Span, orgs: list[Span]) -> bool:
+    for e in orgs:
+        if e.start <= span.start and span.end <= e.end and len(e) > len(span) + 1:
+            head = e.root
+            return head.i not in range(span.start, span.end)
+    return False
+
+
+class MentionIndex:
+    """Token index -> mention, plus generic mentions created on demand."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.by_token: dict[int, Mention] = {}
+        self.mentions = registry_mentions(doc)
+        for m in self.mentions:
+            for t in m.span:
+                self.by_token[t.i] = m
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def inside(self, token: Token) -> list[Mention]:
+        """Registry mentions within the token's subtree, nearest to it first."""
+        seen, found = set(), []
+        for t in token.subtree:
+            m = self.by_token.get(t.i)
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                found.append(m)
+        found.sort(key=lambda m: abs(m.span.root.i - token.i))
+        return found
+
+    def before(self, token: Token, kinds: set[str], same_paragraph: bool = True) -> Mention | None:
+        """The latest mention of one of ``kinds`` before ``token`` (anaphora)."""
+        limit = _paragraph_start(token) if same_paragraph else 0
+        best = None
+        for m in self.mentions:
+            if limit <= m.span.start < token.i and m.actor.kind in kinds:
+                best = m
+        return best
+
+
+def _paragraph_start(token: Token) -> int:
+    doc = token.doc
+    i = token.sent.start
+    while i > 0:
+        prev = doc[i - 1]
+        if "\n\n" in prev.whitespace_ or (prev.is_space and prev.text.count("\n") >= 1):
+            break
+        i -= 1
+    return i

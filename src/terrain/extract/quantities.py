@@ -1,0 +1,159 @@
+"""Numbers as ACLED counts them: "killing a police officer and abducting two others" is 1 killed and
+2 abducted; "no casualties" is 0; "dozens" is not a number; "$495 million" is money."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from terrain.extract.lexicon import lexicon
+
+WORDS = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000, "bn": 1_000_000_000,
+          "k": 1_000}
+VAGUE = {"dozens", "scores", "several", "many", "some", "hundreds", "thousands", "few", "numerous", "multiple"}
+KILL = {"kill", "murder", "assassinate", "massacre", "slaughter", "behead", "execute", "lynch", "shoot"}
+INJURE = {"injure", "wound", "hurt", "maim"}
+ABDUCT = {"abduct", "kidnap", "seize", "take"}
+DISPLACE = {"displace", "flee", "uproot"}
+
+
+def parse_number(tokens: list[Token]) -> float | None:
+    """The value of a number phrase ("3,000", "two", "495 million", "1.2m"); None if vague."""
+    total, current, seen = 0.0, None, False
+    for t in tokens:
+        w = t.lower_.replace(",", "")
+        if w in VAGUE:
+            return None
+        if re.fullmatch(r"\d+(\.\d+)?", w):
+            current = float(w)
+            seen = True
+        elif w in WORDS and (w not in ("a", "an", "no") or len(tokens) == 1):
+            v = WORDS[w]
+            if v == 100 and current:
+                current *= 100
+            else:
+                current = (current or 0) + v
+            seen = True
+        elif w in SCALES and current is not None:
+            total += current * SCALES[w]
+            current = None
+        elif m := re.fullmatch(r"(\d+(?:\.\d+)?)(m|bn|k)", w):
+            total += float(m.group(1)) * SCALES[m.group(2)]
+            seen = True
+    if not seen:
+        return None
+    return total + (current or 0)
+
+
+def count_of(noun: Token) -> float | None:
+    """How many a noun phrase counts: its number modifier, or 1 for a singular 'a/the X'."""
+    nums = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or (c.like_num and c.dep_ != "compound")]
+    if nums:
+        toks = sorted({t for n in nums for t in n.subtree if t.like_num or t.lower_ in SCALES or t.lower_ in WORDS},
+                      key=lambda t: t.i)
+        return parse_number(toks or nums)
+    if noun.like_num or noun.lower_ in WORDS:
+        return parse_number([noun])
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return 0
+    if noun.tag_ in ("NN", "NNP") and noun.pos_ != "PRON":
+        return 1
+    return None
+
+
+def count_conjoined(noun: Token) -> float | None:
+    """'a man and his 12-year-old son' counts 2; a vague member makes the whole count unknown."""
+    total = 0.0
+    for t in [noun, *noun.conjuncts]:
+        c = count_of(t)
+        if c is None:
+            return None
+        total += c
+    return total
+
+
+def _role(lemma: str) -> str | None:
+    if lemma in KILL or lemma == "find":  # "was found dead"
+        return "fatalities"
+    if lemma in INJURE:
+        return "injured"
+    if lemma in ABDUCT:
+        return "abducted"
+    if lemma in DISPLACE:
+        return "displaced"
+    return None
+
+
+def violence_counts(trigger: Token, victim: Token | None) -> dict[str, float]:
+    """Counts around a violence trigger: its victims and the verbs coordinated with it."""
+    out: dict[str, float] = {}
+    verbs = [trigger, *[c for c in trigger.children if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB"]]
+    for v in verbs:
+        role = _role(v.lemma_.lower())
+        target = victim if v is trigger else None
+        if target is None:
+            target = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if role == "fatalities" and v.lemma_ == "shoot" and not any(w.lemma_ == "dead" for w in v.subtree):
+            role = "injured" if v is not trigger else None
+        if v.lemma_ == "leave" and target is not None:  # "leaving one wounded / five dead"
+            state = next((c for c in target.children if c.dep_ in ("acl", "amod")), None) or \
+                next((c for c in v.children if c.dep_ in ("oprd", "acomp", "xcomp")), None)
+            if state is not None:
+                role = "fatalities" if state.lemma_ in ("dead", "die", "kill") else _role(state.lemma_)
+        if role and target is not None and role not in out:
+            n = count_conjoined(target)
+            if n is not None:
+                out[role] = n
+    return out
+
+
+def sentence_counts(sent: Span) -> dict[str, float]:
+    """Counts stated by nouns anywhere in the sentence: "over 3,000 deaths", "800,000 displaced people",
+    "no casualties", "five dead"."""
+    lex = lexicon()
+    out: dict[str, float] = {}
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in lex.death_nouns and t.pos_ in ("NOUN", "ADJ"):
+            n = count_of(t) if any(c.dep_ in ("nummod", "det") for c in t.children) else None
+            if n is not None and (n > 1 or any(c.lower_ == "no" for c in t.children)):
+                out.setdefault("fatalities", n)
+        if t.pos_ == "NOUN" and any(c.lemma_ in ("displace", "displaced") for c in t.children):
+            n = count_of(t)
+            if n is not None and n > 1:
+                out.setdefault("displaced", n)
+        if t.like_num and t.head.lemma_ in ("dead", "killed") and t.dep_ in ("nummod", "npadvmod", "nsubj"):
+            n = parse_number([t])
+            if n is not None:
+                out.setdefault("fatalities", n)
+    return out
+
+
+def money_usd(sent: Span, trigger: Token | None = None) -> float | None:
+    """US dollars stated in the sentence, the amount in the trigger's own phrase first."""
+    inside = {t.i for t in trigger.subtree} if trigger is not None else set()
+    for ent in sorted(sent.ents, key=lambda e: 0 if e.root.i in inside else 1):
+        if ent.label_ == "MONEY" and ("$" in ent.text or "dollar" in ent.text.lower() or "usd" in ent.text.lower()):
+            v = parse_number([t for t in ent if t.text != "$"])
+            if v:
+                return v
+    return None
+
+
+def troop_count(tokens: list[Token]) -> float | None:
+    """The number of troops in the argument phrases of a deployment ("around 350 Rwandans")."""
+    for t in tokens:
+        for n in [t, *t.conjuncts]:
+            nums = [c for c in n.children if c.dep_ == "nummod"]
+            if nums:
+                v = count_of(n)
+                if v and v >= 2:
+                    return v
+    return None

@@ -1,0 +1,195 @@
+"""Argument roles on the dependency tree: who acts (actor1) and who is acted on (actor2).
+
+Handles active and passive voice ("were killed by gunmen"), nominal triggers ("Rwanda's
+incursion", "attacks on civilians committed by Wagner operatives", "France's eviction from Mali"),
+subjects shared along verb chains ("paused ... before unleashing bullets, killing two policemen"),
+coordination ("Rwanda and Wagner Group"), apposition, and anaphora ("the group", "the president").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from terrain.extract.lexicon import lexicon
+from terrain.extract.mentions import FORCE_HEADS, MentionIndex
+from terrain.records import Actor
+from terrain.resolve.actors import registry
+
+SUBJ = ("nsubj", "csubj")
+PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "obj", "attr", "oprd")
+CHAIN = ("xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp")
+TARGET_PREPS = ("on", "against", "with", "at", "upon")
+DEST_PREPS = ("to", "in", "into", "for")
+
+
+@dataclass
+class Arg:
+    """An argument: the head token and the actors it resolves to (several when coordinated)."""
+
+    token: Token
+    actors: list[Actor]
+    generic: bool = False
+
+
+def _words(key: str) -> dict:
+    return lexicon().words[key]
+
+
+def _generic_class(lemma: str) -> str | None:
+    for cls, spec in _words("generic").items():
+        if lemma in spec["heads"]:
+            return cls
+    return None
+
+
+def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
+    """The actor a noun phrase headed by ``tok`` names; (actor, is_generic)."""
+    reg = registry()
+    lemma = tok.lemma_.lower()
+    mention = idx.at(tok)
+    inner = [m for m in idx.inside(tok) if not _in_clause(m.span.root, tok)]
+    if mention is None:
+        mention = inner[0] if inner else None
+    elif mention.actor.name in GENERIC_NAMES:
+        # "armed groups, including the M23 rebellion": the named group, not the generic head
+        named = [m for m in inner if m.actor.name not in GENERIC_NAMES and m.actor.kind == mention.actor.kind]
+        mention = named[0] if named else mention
+    cls = _generic_class(lemma) if mention is None or mention.span.root.i != tok.i else None
+    if mention is not None:
+        actor = mention.actor
+        if actor.kind in ("state", "state_forces") and actor.country:
+            if lemma in FORCE_HEADS or (mention.via == "demonym" and mention.span.root.i == tok.i):
+                return reg.forces(actor.country), False
+            if cls in ("civilians",):
+                return Actor("Civilians", "civilians", actor.country), False
+            if cls == "person":
+                return Actor(tok.text.capitalize(), "person", actor.country), False
+            if mention.via == "force":
+                return reg.forces(actor.country), False
+            return reg.state(actor.country), False
+        return actor, False
+    if tok.pos_ == "PRON" or lemma in ("group", "country", "president", "government") and _is_definite(tok):
+        return None, True  # anaphora: resolved by the caller with the paragraph's mentions
+    if cls is None or cls == "government":
+        return None, False  # "countries facing challenges": no state is named
+    spec = _words("generic")[cls]
+    if cls == "unidentified" and lemma in ("man", "men") and not _violent_context(tok):
+        return None, False
+    name = spec.get("name") or ("Police" if cls == "police" else "Forces" if cls == "military" else tok.text)
+    return Actor(name, spec["kind"], None), True
+
+
+def _in_clause(t: Token, head: Token) -> bool:
+    """True when ``t`` sits in a relative/adverbial clause under ``head`` (not part of the NP itself)."""
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.head.i == head.i:
+            return True
+        t = t.head
+    return False
+
+
+def _is_definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _violent_context(tok: Token) -> bool:
+    return any(c.dep_ in ("acl", "relcl") or c.lower_ in ("armed", "unidentified", "unknown", "masked")
+               for c in tok.children) or tok.dep_ in ("nsubj", "agent", "pobj")
+
+
+def arg_actors(tok: Token, idx: MentionIndex, expand: bool = True) -> Arg | None:
+    """Resolve an argument head and its conjuncts ("Rwanda and Wagner Group")."""
+    actors, generic = [], False
+    for t in [tok, *(tok.conjuncts if expand else ())]:
+        actor, is_generic = resolve_token(t, idx)
+        if actor is None and t.dep_ != "conj":
+            # apposition: "Wagner Group, a Russian private military contractor"
+            for c in t.children:
+                if c.dep_ == "appos":
+                    actor, is_generic = resolve_token(c, idx)
+                    break
+        if actor is not None and actor not in actors:
+            actors.append(actor)
+            generic = generic or is_generic
+    if not actors:
+        return None
+    return Arg(tok, actors, generic)
+
+
+GENERIC_NAMES = frozenset({"Unidentified gunmen", "Rebels", "Jihadists", "Militants", "Militia", "Communal militia",
+                           "Security forces", "Civilians", "Protesters"})
+REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "oneself"})
+
+
+def find_child(tok: Token, deps: tuple[str, ...]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+            pobj = find_child(c, ("pobj",))
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def agent_of(tok: Token) -> Token | None:
+    """The doer of a verb or nominal trigger, following shared subjects up verb chains."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("PROPN", "ADJ")
+                                    and c.lower_ != "alleged"):
+                # "Mozambique or Rwanda's alleged collaboration": the possessive conjunct
+                return next((x for x in [c, *c.conjuncts] if any(k.dep_ == "case" for k in x.children)), c)
+        by = prep_object(tok, ("by",))
+        if by is not None:
+            return by
+        target = prep_object(tok, ("on", "against"))
+        for c in [*tok.children, *(target.children if target is not None else [])]:
+            if c.dep_ in ("acl", "relcl"):  # "attacks on civilians committed by Wagner operatives"
+                a = prep_object(c, ("by",))
+                if a is not None:
+                    return a
+        if tok.dep_ in OBJ and tok.head.pos_ in ("VERB", "AUX"):  # "launched an attack"
+            return agent_of(tok.head)
+        return None
+    passive = any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in tok.children)
+    if passive:
+        return prep_object(tok, ("by",))
+    subj = find_child(tok, SUBJ)
+    if subj is None:  # "Mozambique came knocking": the subject hangs on the auxiliary
+        subj = next((s for a in tok.children if a.dep_ == "aux" for s in a.children if s.dep_ == "nsubj"), None)
+    if subj is not None:
+        if subj.dep_ == "nsubj" and subj.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
+            return tok.head
+        return subj
+    if tok.dep_ in CHAIN and tok.head.i != tok.i:
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.dep_ in ("acl",) and tok.head.pos_ == "NOUN" and tok.tag_ == "VBG":
+            return tok.head
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "devoted his speech to rejecting ..."
+            return agent_of(tok.head.head)
+        return agent_of(tok.head)
+    return None
+
+
+def patient_of(tok: Token) -> Token | None:
+    """Who or what is acted on."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return prep_object(tok, TARGET_PREPS + ("of", "from", "to"))
+    passive = find_child(tok, PASSIVE_SUBJ)
+    if passive is not None:
+        return passive
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "civilians killed by ..."
+        return tok.head
+    obj = find_child(tok, OBJ)
+    if obj is not None and obj.lower_ not in REFLEXIVE:
+        return obj
+    return prep_object(tok, TARGET_PREPS + ("of", "from"))

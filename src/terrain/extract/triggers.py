@@ -1,0 +1,144 @@
+"""Finding trigger words in a sentence and deciding their event type."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from terrain.extract.lexicon import lexicon
+from terrain.extract.roles import OBJ, find_child
+from terrain.records import VIOLENT_TYPES
+
+TALKS = frozenset({"discussion", "talk", "negotiation", "consultation"})
+HELP = frozenset({"support", "assistance", "help", "expertise", "troops", "deployment", "training"})
+ACCUSE_VERBS = frozenset({"accuse", "suspect", "blame", "charge", "convict"})
+
+
+@dataclass
+class Trigger:
+    token: Token
+    type: str
+    breaking: bool = False  # an ALIGN that breaks a relation ("suspended cooperation")
+    via_object: bool = False  # typed by its object ("provided aid"): the object is no actor
+
+
+def _object(tok: Token) -> Token | None:
+    obj = find_child(tok, OBJ) or find_child(tok, ("nsubjpass",))
+    if obj is None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "of"):
+                obj = find_child(c, ("pobj",))
+                break
+    return obj
+
+
+def _object_type(tok: Token, obj: Token | None) -> str | None:
+    """'provided $495 million in development aid': the object noun may sit in the object's phrase or
+    in a prepositional phrase of the verb."""
+    table = lexicon().objects.get(tok.lemma_.lower())
+    if not table:
+        return None
+    nouns = [obj] if obj is not None else []
+    nouns += [t for t in (obj.subtree if obj is not None else []) if t.pos_ == "NOUN"]
+    nouns += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for n in nouns:
+        typ = table.get(n.lemma_.lower())
+        if typ:
+            return typ
+    return None
+
+
+def _verb_type(tok: Token) -> Trigger | None:
+    lex = lexicon()
+    lemma = tok.lemma_.lower()
+    obj = _object(tok)
+    typ = _object_type(tok, obj)
+    if typ:
+        return Trigger(tok, typ, breaking=lemma in lex.breaking, via_object=True)
+    if lemma == "find" and any(c.lemma_ == "dead" for c in tok.children):
+        return Trigger(tok, "ATTACK")  # "was found dead"
+    for c in tok.children:
+        if c.dep_ in ("prt", "prep") and (lemma, c.lower_) in lex.particles:
+            return Trigger(tok, lex.particles[(lemma, c.lower_)])
+    typ = lex.verbs.get(lemma)
+    if typ is None:
+        return None
+    if lemma in lex.needs_object and obj is None:
+        return None
+    if lemma == "leave" and (obj is None or obj.ent_type_ not in ("GPE", "LOC")):
+        return None  # "leaving one wounded" is not a withdrawal; "left Mali" is
+    if typ == "PROTEST" and find_child(tok, OBJ) is not None:
+        return None  # "demonstrating an appropriate response"
+    return Trigger(tok, typ, breaking=lemma in lex.breaking)
+
+
+def _noun_type(tok: Token) -> Trigger | None:
+    lex = lexicon()
+    lemma = tok.lemma_.lower()
+    typ = lex.nouns.get(lemma)
+    if typ is None and lemma in TALKS and {t.lemma_.lower() for t in tok.subtree} & HELP:
+        typ = "REQUEST"  # "talks with Rwanda over the provision of logistical support"
+    if typ is None:
+        return None
+    kids = {c.lemma_.lower() for c in tok.children}
+    if lemma in lex.death_nouns and not any(c.dep_ == "nummod" for c in tok.children):
+        return None  # "the death of President Déby" is not a count of an attack
+    if lemma == "strike" and not kids & {"air", "drone", "missile", "artillery", "aerial"}:
+        return None
+    if lemma == "fall" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None
+    if lemma == "support" and not any(c.dep_ == "poss" for c in tok.children):
+        return None  # "support for these initiatives", "logistical support": no backer named
+    if tok.head.lemma_.lower() in lex.objects and tok.dep_ in OBJ:
+        return None  # "signed a memorandum", "provided aid": the verb is the trigger
+    if tok.dep_ == "compound":
+        return None
+    return Trigger(tok, typ, breaking=lemma in lex.breaking)
+
+
+def blocked(tok: Token) -> bool:
+    """Prevented or merely intended events are not events: "prevented further attacks on the capital",
+    "sought to storm the capital"."""
+    lex = lexicon()
+    if any(c.lower_ in ("further", "future", "possible", "potential", "more") and c.dep_ == "amod"
+           for c in tok.children):
+        return True
+    t = tok
+    for _ in range(4):
+        if t.head.i == t.i:
+            break
+        parent = t.head
+        plemma = parent.lemma_.lower()
+        if plemma in lex.prevent and t.dep_ in ("dobj", "xcomp", "pcomp", "pobj"):
+            return True
+        if plemma in lex.intent and t.dep_ == "xcomp" and tok.lemma_.lower() in lexicon().verbs \
+                and lexicon().verbs[tok.lemma_.lower()] in ("ATTACK", "BATTLE", "SEIZE", "ABDUCT", "REMOTE_VIOLENCE"):
+            return True
+        t = parent
+    return False
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    out = []
+    for tok in sent:
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.lemma_ in ("back",)):
+            trig = _verb_type(tok)
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("GPE", "ORG", "PERSON"):
+            trig = _noun_type(tok)
+        else:
+            trig = None
+        if trig is not None and not blocked(tok):
+            out.append(trig)
+    return _outermost(out)
+
+
+def _outermost(triggers: list[Trigger]) -> list[Trigger]:
+    """'killing two policemen and leaving one wounded' is one attack: a violent trigger governed by
+    another violent trigger adds numbers to it, not a second event."""
+    violent = {t.token.i for t in triggers if t.type in VIOLENT_TYPES}
+    out = []
+    for t in triggers:
+        if t.type in VIOLENT_TYPES and any(a.i in violent for a in list(t.token.ancestors)[:3]):
+            continue
+        out.append(t)
+    return out
