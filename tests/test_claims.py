@@ -127,3 +127,11 @@ def test_cli_claims_links_the_m23_accusation_to_kigalis_denial(store, db_url):
     (thread,) = json.loads(run.output)
     assert thread["status"] == "denied" and thread["allegation"]["actor2"]["name"] == "M23"
     assert thread["denials"][0]["evidence"]["text"] == KINSHASA
+
+
+def test_a_link_that_contradicts_the_actors_is_not_trusted():
+    # "Kigali accuses Kinshasa of arming the FDLR" read with the wrong actor1 on the fact
+    events = [ev(30, "ACCUSE", RWA, COD, linked=[31], text="Kigali accuses Kinshasa of arming the FDLR."),
+              ev(31, "SUPPORT", RWA, FDLR, status="alleged", linked=[30], text="Kigali accuses Kinshasa of arming the FDLR.")]
+    (t,) = claims(events)
+    assert t.accused.name == "DR Congo" and t.accusers == [RWA] and t.allegation is None

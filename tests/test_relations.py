@@ -50,8 +50,7 @@ def burundi_events() -> list[StoredEvent]:
         ev("DEPLOY", FDNB, COD, "2023-08-20", country="COD", text="Burundi sent 1,000 more soldiers to DR Congo."),
         # January 2024: Burundi accuses Rwanda of backing RED-Tabara and closes the border
         ev("ACCUSE", BDI, RWA, "2024-01-01", text="Burundi accused Rwanda of backing the RED-Tabara rebels."),
-        ev("ALIGN", BDI, RWA, "2024-01-11", trigger="closed",
-           text="Burundi closed its border with Rwanda."),
+        ev("ALIGN", BDI, RWA, "2024-01-11", trigger="close:break", text="Burundi closed its border with Rwanda."),
         ev("DENY", RWA, BDI, "2024-01-12", text="Kigali denied any link with RED-Tabara."),
     ]
 
@@ -82,14 +81,26 @@ def test_deploy_counts_with_the_host_state():
 
 
 def test_negative_trigger_turns_cooperation_into_hostility():
-    suspended = ev("ALIGN", RWA, WAGNER, "2021-06", trigger="suspended")
+    # the extractor writes Event.trigger as the lemma, with ":break" for a trigger that breaks ties
+    marked = ev("ALIGN", BDI, RWA, "2024-01", trigger="close:break", text="Burundi closed its border with Rwanda.")
+    lemma = ev("ALIGN", RWA, WAGNER, "2021-06", trigger="suspend")
     from_sentence = ev("ALIGN", RWA, WAGNER, "2021-06",
                        text="In June 2021, Rwanda suspended military cooperation with Wagner.")
-    formed = ev("ALIGN", BDI, COD, "2023-08", trigger="signed", text="They signed a pact and suspended talks.")
-    assert is_negative(suspended) and is_negative(from_sentence)
+    formed = ev("ALIGN", BDI, COD, "2023-08", trigger="sign", text="They signed a pact and suspended talks.")
+    closer = ev("ALIGN", BDI, COD, None, text="Burundi aligned itself more closely with the Congolese government.")
+    assert is_negative(marked) and is_negative(lemma) and is_negative(from_sentence)
     assert not is_negative(formed)  # the trigger decides where there is one
-    assert relations([suspended]).pairs[0].score == -3
+    assert not is_negative(closer)
+    assert not is_negative(ev("ATTACK", M23, FDNB, "2024-01", trigger="close:break"))  # only co-operation flips
+    assert relations([marked]).pairs[0].score == -3
     assert relations([formed]).pairs[0].score == 3
+
+
+def test_one_happening_reported_twice_scores_once():
+    closure = [ev("ALIGN", BDI, RWA, "2024-01-11", doc=d, trigger="close:break",
+                  text="Burundi closed its border with Rwanda.") for d in ("outlet-a", "outlet-b")]
+    pair = relations(closure).pairs[0]
+    assert pair.score == -3 and pair.n_events == 2  # both reports behind it, counted once
 
 
 def test_month_bucketing_published_fallback_and_undated_first():

@@ -108,13 +108,14 @@ def claims(events: Iterable[StoredEvent], actor: str | None = None) -> list[Clai
         out = [by_id[i] for i in e.linked_ids if i in by_id] + back.get(e.id, [])
         return list({o.id: o for o in out if o is not e}.values())
 
-    accusations = [e for e in events if e.type == "ACCUSE" and node(e.actor2)]
+    accusations = [e for e in events if e.type == "ACCUSE" and node(e.actor2) and node(e.actor1) != node(e.actor2)]
     denials = [e for e in events if e.type == "DENY" and node(e.actor1)]
     # 1. Accusations: to their linked fact, else to an unestablished fact in the same document whose
     #    actor1 is the accused (the nearest one in the text), else a thread of their own per document.
     for acc in accusations:
         accused = node(acc.actor2)
-        facts = [f for f in linked(acc) if f.type not in SPEECH]
+        # A link is trusted when it agrees: the fact's actor1 is the accused (a misread actor is not).
+        facts = [f for f in linked(acc) if f.type not in SPEECH and node(f.actor1) == accused]
         if not facts:
             cands = [f for f in by_doc[acc.doc_id] if f.type not in SPEECH and _near(f, acc)
                      and f.status in UNESTABLISHED and node(f.actor1) == accused]
@@ -131,7 +132,8 @@ def claims(events: Iterable[StoredEvent], actor: str | None = None) -> list[Clai
         denier, target = node(den.actor1), node(den.actor2)
         d = None
         for other in linked(den):
-            if other.type == "DENY":
+            answered = other.actor2 if other.type == "ACCUSE" else other.actor1
+            if other.type == "DENY" or node(answered) != denier:
                 continue
             d = next((x for x in drafts.values() if other.id in x.ids()), None)
             d = d or (fact_draft(other) if other.type != "ACCUSE" else None)

@@ -1,6 +1,7 @@
 """Relations over time: a co-operation (+) / hostility (-) score per pair of actors and month.
 
-Each event between two actors scores ``types[type] * status[status]`` from
+Each happening (reports merged by ``merge_events``) between two actors scores
+``types[type] * status[status]`` from
 ``terrain/data/relation_weights.yaml`` (documented in docs/relations.md). Actors are canonicalised
 first, so that "Rwanda" (state), "Rwandan troops" (state_forces) and "Paul Kagame" (a person acting
 for Rwanda) are one node named by the country. A pair's running score decays with a half-life, so a
@@ -20,7 +21,7 @@ from typing import Any, Iterable
 import yaml
 
 from terrain.analysis.nodes import Canon, Node
-from terrain.records import Event, StoredEvent
+from terrain.records import Actor, Event, StoredEvent
 
 UNDATED = "undated"
 
@@ -48,6 +49,14 @@ def period_key(p: str) -> tuple[int, str]:
     return (0, "") if p == UNDATED else (1, p)
 
 
+def _period(m: Any) -> str:
+    """A merged event's period: its earliest date, else its earliest report's publication date."""
+    if m.date:
+        return m.date[:7] if len(m.date) >= 7 else m.date[:4]
+    published = sorted(x.document_published for x in m.members if getattr(x, "document_published", None))
+    return event_period(m.members[0]) if not published else published[0][:7]
+
+
 def month_index(p: str) -> int | None:
     if p == UNDATED:
         return None
@@ -57,34 +66,35 @@ def month_index(p: str) -> int | None:
 # --- scoring ---------------------------------------------------------------------------------
 
 def is_negative(e: Event) -> bool:
-    """A co-operation event that breaks ties ("suspended cooperation"): trigger, else evidence."""
+    """A co-operation event that breaks ties ("suspended cooperation"): see negative_* in the weights."""
     w = weights()
     if e.type not in w["negative_trigger_types"]:
         return False
-    trig = (e.trigger or "").strip().lower()
-    stems = [s.lower() for s in w["negative_triggers"]]
-    if trig:
-        return any(trig.startswith(s) or s.startswith(trig + " ") for s in stems)
+    if e.trigger:
+        lemma, *marks = e.trigger.strip().lower().split(":")
+        return w["negative_mark"] in marks or lemma in w["negative_lemmas"]
     text = " " + " ".join((e.evidence.text or "").lower().split())
-    return any(f" {s}" in text for s in stems)
+    return any(f" {p}" in text for p in w["negative_phrases"])
+
+
+def score(type_: str, actor1: Actor | None, actor2: Actor | None, country: str | None, status: str,
+          negative: bool, canon: Canon) -> tuple[Node, Node, float] | None:
+    """(actor, counterpart, signed weight), or None when the event relates no two actors."""
+    w = weights()
+    base = w["types"].get(type_)
+    if not base:
+        return None
+    a, b = canon.node(actor1), canon.node(actor2)
+    if type_ in ("DEPLOY", "WITHDRAW"):  # the counterpart is the host state
+        if actor2 is None or actor2.kind not in ("state", "state_forces"):
+            b = canon.state(country) if country else None
+    if a is None or b is None or a.name == b.name:
+        return None
+    return a, b, (-abs(base) if negative else base) * w["status"].get(status, 1.0)
 
 
 def score_event(e: Event, canon: Canon) -> tuple[Node, Node, float] | None:
-    """(actor, counterpart, signed weight) of one event, or None when it relates no two actors."""
-    w = weights()
-    base = w["types"].get(e.type)
-    if not base:
-        return None
-    a = canon.node(e.actor1)
-    b = canon.node(e.actor2)
-    if e.type in ("DEPLOY", "WITHDRAW"):  # the counterpart is the host state
-        if e.actor2 is None or e.actor2.kind not in ("state", "state_forces"):
-            b = canon.state(e.country) if e.country else None
-    if a is None or b is None or a.name == b.name:
-        return None
-    if is_negative(e):
-        base = -abs(base)
-    return a, b, base * w["status"].get(e.status, 1.0)
+    return score(e.type, e.actor1, e.actor2, e.country, e.status, is_negative(e), canon)
 
 
 # --- report ----------------------------------------------------------------------------------
@@ -148,7 +158,7 @@ class Pair:
         out, trend = [], 0.0
         for m in range(months[0], max(until or months[-1], months[-1]) + 1):
             trend = trend * decay + by.get(m, 0.0)
-            out.append((m, round(trend, 2) + 0.0))  # + 0.0: no "-0.0"
+            out.append((m, _r(trend)))
         return out
 
     def other(self, name: str) -> Node:
@@ -166,20 +176,24 @@ class RelationsReport:
         return next((p for p in self.pairs if {p.a.name, p.b.name} == {x, y}), None)
 
 
-def _series(items: list[tuple[str, float, int]]) -> tuple[list[PeriodScore], list[Shift]]:
+def _r(x: float) -> float:
+    return round(x, 2) + 0.0  # + 0.0: no "-0.0"
+
+
+def _series(items: list[tuple[str, float, list[int]]]) -> tuple[list[PeriodScore], list[Shift]]:
     w = weights()
     half, jump = w["half_life_months"], w["shifts"]["jump"]
     neutral = w["shifts"].get("neutral", 0.5)
-    by: dict[str, list[tuple[float, int]]] = defaultdict(list)
-    for period, s, eid in items:
-        by[period].append((s, eid))
+    by: dict[str, list[tuple[float, list[int]]]] = defaultdict(list)
+    for period, s, ids in items:
+        by[period].append((s, ids))
     out: list[PeriodScore] = []
     shifts: list[Shift] = []
     cum = trend = 0.0
     last_m: int | None = None
     for period in sorted(by, key=period_key):
         score = sum(s for s, _ in by[period])
-        ids = sorted(eid for _, eid in by[period])
+        ids = sorted(i for _, eids in by[period] for i in eids)
         m = month_index(period)
         before = trend * (0.5 ** ((m - last_m) / half) if m is not None and last_m is not None else 1.0)
         cum, trend = cum + score, before + score
@@ -188,27 +202,31 @@ def _series(items: list[tuple[str, float, int]]) -> tuple[list[PeriodScore], lis
         if period == UNDATED:  # no time, so no shift: it is the starting point
             pass
         elif sign(before) and sign(trend) and sign(before) != sign(trend):
-            shifts.append(Shift(period, "sign", round(before, 2), round(trend, 2), ids))
+            shifts.append(Shift(period, "sign", _r(before), _r(trend), ids))
         elif abs(score) > jump:
-            shifts.append(Shift(period, "jump", round(before, 2), round(trend, 2), ids))
-        out.append(PeriodScore(period, round(score, 2), round(cum, 2), round(trend, 2), ids))
+            shifts.append(Shift(period, "jump", _r(before), _r(trend), ids))
+        out.append(PeriodScore(period, _r(score), _r(cum), _r(trend), ids))
     return out, shifts
 
 
 def relations(events: Iterable[StoredEvent], actor: str | None = None) -> RelationsReport:
     """Every pair of actors related by the events (or those of ``actor``), scored per month."""
+    from terrain.analysis.merge import merge_events
+
     events = list(events)
     canon = Canon(events, weights()["skip_kinds"], weights()["skip_names"])
     nodes: dict[str, Node] = {}
-    items: dict[tuple[str, str], list[tuple[str, float, int]]] = defaultdict(list)
-    for e in events:
-        scored = score_event(e, canon)
+    items: dict[tuple[str, str], list[tuple[str, float, list[int]]]] = defaultdict(list)
+    # One score per happening, not per report: five outlets reporting one border closure are one closure.
+    for m in merge_events(events):
+        scored = score(m.type, m.actor1, m.actor2, m.country, m.status,
+                       any(is_negative(x) for x in m.members), canon)
         if scored is None:
             continue
         a, b, s = scored
         nodes.setdefault(a.name, a)
         nodes.setdefault(b.name, b)
-        items[tuple(sorted((a.name, b.name)))].append((event_period(e), s, getattr(e, "id", 0)))
+        items[tuple(sorted((a.name, b.name)))].append((_period(m), s, m.ids))
     pairs = []
     for (x, y), its in items.items():
         periods, shifts = _series(its)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from terrain.extract import quantities as q
+from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import GENERIC_NAMES, agent_of, arg_actors, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
@@ -18,6 +19,9 @@ VIOLENT = tuple(VIOLENT_TYPES)
 from terrain.resolve.actors import registry
 
 UNIDENTIFIED = Actor("Unidentified gunmen", "armed_group", None)
+MILITIA = Actor("Militia", "armed_group", None)
+CIVILIANS = Actor("Civilians", "civilians", None)
+SECURITY_SITES = frozenset({"station", "post", "base", "camp", "barracks", "checkpoint", "patrol", "convoy", "outpost"})
 SYMMETRIC = ("AGREE", "ALIGN", "BATTLE")
 NEEDS_ACTOR2 = ("REQUEST", "AID", "SUPPORT", "ACCUSE", "AGREE", "ALIGN", "THREATEN", "BATTLE")
 ANAPHORA_KINDS = {"group": {"armed_group"}, "country": {"state"}, "government": {"state"},
@@ -69,6 +73,13 @@ def _anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
     return m.actor if m else None
 
 
+def _victim(patient: Token | None) -> Actor:
+    """ACLED's default target: civilians, unless the target is a police post or an army base."""
+    if patient is not None and patient.lemma_.lower() in SECURITY_SITES:
+        return Actor("Security forces", "state_forces", None)
+    return CIVILIANS
+
+
 def _governing_subject(tok: Token) -> Token | None:
     """'The Rwandan incursion resulted in a reestablishment of control': a nominal event in a verb's
     prepositional phrase takes that verb's subject as its doer."""
@@ -109,15 +120,16 @@ def _host(trig: Token, idx: MentionIndex, loc: Location | None) -> str | None:
     return loc.country if loc else None
 
 
-def _fill_country(actor: Actor | None, country: str | None) -> Actor | None:
+def fill_country(actor: Actor | None, country: str | None) -> Actor | None:
     """Generic actors ("militants", "police", "civilians") belong to the event's country."""
     if actor is None or actor.country or not country or actor.name == UNIDENTIFIED.name:
         return actor
     if actor.kind == "state_forces":
         return registry().forces(country)
     if actor.kind == "armed_group":
-        branch = registry().branch(actor.name, country) if hasattr(registry(), "branch") else None
-        return branch or Actor(actor.name, actor.kind, country)
+        branch = lexicon().words["branches"].get(actor.name.lower(), {}).get(country)
+        match = registry().lookup(branch) if branch else None
+        return match.actor if match else Actor(actor.name, actor.kind, country)
     return Actor(actor.name, actor.kind, country)
 
 
@@ -183,6 +195,17 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             quantities.setdefault(k, v)
         if typ == "PROTEST" and not a1s:
             a1s = [Actor("Protesters", "civilians", None)]
+        if typ == "BATTLE":
+            between = prep_object(tok, ("between",))
+            if between is not None and not a2s:  # "clashes between the Ogiek and Kipsigi groups"
+                a1s = _actors(between, idx) or [MILITIA, MILITIA]
+                a1s, a2s = a1s[:1], a1s[1:2] or [MILITIA]
+            elif not a1s:  # "fighting over boreholes left four dead": communal militias
+                a1s = [MILITIA]
+            if not a2s:
+                a2s = [MILITIA]
+        if typ in ("ATTACK", "ABDUCT") and not a2s and (patient is not None or quantities):
+            a2s = [_victim(patient)]
         if not a1s and typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and (a2s or quantities or tok.pos_ == "VERB"):
             a1s = [UNIDENTIFIED]
     if typ == "AID":
@@ -199,6 +222,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     date = event_date(tok, sent, published)
     country = loc.country if loc else None
     out = []
+    speaker = (_actors(speaker_tok, idx) or [None])[0] if speaker_tok is not None else None
+    if status == "claimed" and typ not in VIOLENT and speaker is not None and a1s and _same_party(speaker, a1s[0]):
+        status = "asserted"  # a state announcing its own talks or deployment: the report's fact
     for a1 in a1s[:3] or [None]:
         for a2 in a2s[:3] or [None]:
             if a1 is not None and a2 is not None and (a1 == a2 or _same_state(a1, a2)):
@@ -207,12 +233,16 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             c = host or country or _type_country(typ, a1, a2, ctx_country)
             where = loc if loc is not None and loc.country is not None and loc.country == c else None
             out.append(Candidate(
-                trigger=trig, actor1=_fill_country(a1, c), actor2=_fill_country(a2, c), country=c,
+                trigger=trig, actor1=fill_country(a1, c), actor2=fill_country(a2, c), country=c,
                 location=where, date=date, quantities=dict(quantities), status=status,
                 attributed_to=phrase(source_tok) if source_tok is not None else None,
-                speaker=(_actors(speaker_tok, idx) or [None])[0] if speaker_tok is not None else None,
+                speaker=speaker,
             ))
     return [c for c in out if _complete(c)]
+
+
+def _same_party(a: Actor, b: Actor) -> bool:
+    return a == b or _same_state(a, b)
 
 
 def _same_state(a: Actor, b: Actor) -> bool:

@@ -2,9 +2,11 @@
 (the paragraph's country, the lede's date for short reports), de-duplication and claim links."""
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Span
 
-from terrain.extract.build import Candidate, Context, build
+from terrain.extract.build import Candidate, Context, build, fill_country
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.triggers import find_triggers
 from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions
@@ -36,6 +38,7 @@ def extract_events(parsed: ParsedDocument) -> list[Event]:
     lede_date = None
     ctx = Context()
     events: list[Event] = []
+    seen_countries: Counter[str] = Counter()
     for sent in doc.sents:
         if not sent.text.strip() or len(sent) < 3:
             continue
@@ -49,10 +52,22 @@ def extract_events(parsed: ParsedDocument) -> list[Event]:
                 events.append(_to_event(cand, document.doc_id, sent, lede_date if short else None))
         _link_sentence(events, first_in_sentence)
         _update_context(ctx, sent, places, idx)
+        seen_countries.update(p.location.country for p in places if p.location.country)
         if lede_date is None:
             lede_date = next((e.date and (e.date, e.date_precision) for e in events[first_in_sentence:] if e.date),
                              None)
+    if seen_countries:
+        _default_country(events, seen_countries.most_common(1)[0][0], short)
     return _dedupe(events)
+
+
+def _default_country(events: list[Event], country: str, short: bool) -> None:
+    """An incident report names its places, not its country ("in Mandera"): violent events with no
+    country of their own (and every event of a short report) take the report's country."""
+    for e in events:
+        if e.country is None and (short or e.type in VIOLENT_TYPES):
+            e.country = country
+            e.actor1, e.actor2 = fill_country(e.actor1, country), fill_country(e.actor2, country)
 
 
 def _update_context(ctx: Context, sent: Span, places: list[PlaceMention], idx: MentionIndex) -> None:

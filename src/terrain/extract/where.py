@@ -8,6 +8,7 @@ gazetteer lacks fall back to the region or country named, never to a same-named 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -35,10 +36,9 @@ def _direction(span: Span) -> str | None:
     return None
 
 
-def _chain(span: Span) -> list[Span]:
-    """The entities that follow ``span`` as ", X, Y" (appositions: district, region)."""
+def _chain(span: Span, ents: dict[int, Span]) -> list[Span]:
+    """The names that follow ``span`` as ", X, Y" (appositions: district, region)."""
     doc, out, i = span.doc, [], span.end
-    ents = {e.start: e for e in doc.ents}
     while i + 1 < len(doc) and doc[i].text in (",", "(") and (i + 1) in ents:
         nxt = ents[i + 1]
         out.append(nxt)
@@ -49,14 +49,16 @@ def _chain(span: Span) -> list[Span]:
 def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
     gaz = gazetteer()
     found: list[PlaceMention] = []
-    ents = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+    ents = [e for e in sent.ents if e.label_ in PLACE_LABELS] + _proper_runs(sent)
+    ents.sort(key=lambda e: e.start)
+    by_start = {e.start: e for e in ents}
     countries = [gaz_country for e in ents if (gaz_country := _country_of(e.text))]
     hint = countries[0] if countries else country_hint
     consumed: set[int] = set()
     for e in ents:
         if e.start in consumed:
             continue
-        chain = _chain(e)
+        chain = _chain(e, by_start)
         for c in chain:
             consumed.add(c.start)
         direction = _direction(e)
@@ -74,14 +76,41 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
                         break
         if loc is None or loc.country is None and not _locative(e, LOC_PREPS):
             continue
+        if hint is None and loc.country not in _african():
+            continue  # "Serut" is in Kenya's news, not Indonesia's: abroad only when the country is named
         # ORG/NORP-labelled names are places only in a locative phrase ("charged into Dassari");
         # a country is a place only there too ("in Mozambique"), not as an actor ("Rwanda denied")
-        if (e.label_ in ("NORP", "ORG") or loc.precision == "country") and not _locative(e):
+        if loc.precision == "country" and not _locative(e):
+            continue
+        if e.label_ in ("NORP", "ORG", "") and not _locative(e, PLACE_PREPS):
             continue
         found.append(PlaceMention(e, loc))
     return found
 
 
+def _proper_runs(sent: Span) -> list[Span]:
+    """Runs of proper nouns the NER left unlabelled ("in Garba Tula"): place candidates only in a
+    locative phrase."""
+    covered = {t.i for e in sent.ents for t in e}
+    runs, start = [], None
+    for t in list(sent) + [None]:
+        ok = t is not None and t.pos_ == "PROPN" and t.i not in covered and t.is_title
+        if ok and start is None:
+            start = t.i
+        elif not ok and start is not None:
+            runs.append(Span(sent.doc, start, t.i if t is not None else sent.end, label=""))
+            start = None
+    return runs
+
+
+@lru_cache(maxsize=1)
+def _african() -> frozenset[str]:
+    from terrain.resolve.actors import registry
+
+    return frozenset(registry().african_iso3())
+
+
+PLACE_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "of", "between", "to")
 COUNTRY_PREPS = ("in", "at", "near", "across", "inside", "into", "throughout", "within", "outside")
 PLACE_NOUNS = ("capital", "town", "city", "province", "region", "north", "south", "east", "west", "border",
                "part", "parts", "area", "village", "district", "county", "state")

@@ -36,6 +36,9 @@ export async function initMap(node, countries, select) {
     },
   }).addTo(map);
 
+  // Deployments under the events (Leaflet's overlay pane is at z-index 400): a circle at a host's
+  // centroid stays clickable under the arrow that ends there.
+  map.createPane('deployments').style.zIndex = 390;
   deployLayer = L.layerGroup().addTo(map);
   eventsLayer = L.layerGroup().addTo(map);
   ringLayer = L.layerGroup().addTo(map);
@@ -125,8 +128,9 @@ export function showDeployments(items) {
     const troops = d.latest_troops ? `, ${number(d.latest_troops)} troops` : '';
     const label = `${d.provider.name} → ${d.host_name}${d.mission ? ` (${d.mission})` : ''}`;
     const line = L.polyline(pts, { color: colour, weight: 2.5, opacity: 0.9, dashArray: dashed ? '6 5' : null,
-      className: 'dep-line' }).addTo(deployLayer);
-    const head = L.marker(pts[pts.length - 1], { icon: arrowIcon(pts, colour), interactive: true, keyboard: false })
+      className: 'dep-line', pane: 'deployments' }).addTo(deployLayer);
+    const head = L.marker(pts[pts.length - 1], { icon: arrowIcon(pts, colour), keyboard: false,
+      pane: 'deployments' })
       .addTo(deployLayer);
     for (const layer of [line, head]) {
       layer.bindTooltip(`<b>${escapeHtml(label)}</b><br>${d.status}${troops} · ${d.framework}`, { sticky: true });
