@@ -86,7 +86,9 @@ def render_brief(events: list[StoredEvent], subject: str, since: str | None = No
 
 def _pngs(ctx: dict[str, Any]) -> dict[str, bytes]:
     charts = ctx["charts"]
-    out = {name: c for name, c in (("relations", charts["relations"]), ("map", charts["map"])) if c}
+    out = {name: c for name, c in (("relations", charts["relations"]),) if c}
+    if charts["map"]:
+        out["map"] = charts["map"]["png"]
     if charts["overstretch"] and charts["overstretch"]["png"]:
         out["overstretch"] = charts["overstretch"]["png"]
     return out

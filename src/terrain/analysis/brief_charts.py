@@ -47,6 +47,11 @@ def png(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
+def _year(period: str) -> float:
+    """"2024-07" -> 2024.5: a month on a continuous time axis."""
+    return int(period[:4]) + (int(period[5:7]) - 1) / 12 if len(period) >= 7 else float(period[:4])
+
+
 def overstretch_chart(bars: list[tuple[str, float, bool]], timeline: list[tuple[str, float]],
                       who: str) -> bytes:
     """Left: share of active personnel deployed abroad per provider (``highlight`` ones in colour);
@@ -65,14 +70,17 @@ def overstretch_chart(bars: list[tuple[str, float, bool]], timeline: list[tuple[
     ax1.set_title("Deployed share by provider", fontsize=9, color=INK, loc="left")
     _style(ax1)
     ax1.grid(axis="y", visible=False)
-    if len(timeline) >= 1:
-        xs = [t[0] for t in timeline]
+    first = next((i for i, t in enumerate(timeline) if t[1]), None)
+    if first is not None:
+        timeline = timeline[max(0, first - 1):]  # from just before the first figure: the years of zeros say nothing
+        xs = [_year(t[0]) for t in timeline]
         # the figure holds between reports: a step, not a slope
         ax2.plot(xs, [t[1] * 100 for t in timeline], color=ACCENT, marker="o", markersize=3, linewidth=1.6,
                  drawstyle="steps-post")
         ax2.fill_between(xs, [t[1] * 100 for t in timeline], color=ACCENT, alpha=0.12, step="post")
-        step = max(1, len(xs) // 6)
-        ax2.set_xticks(range(0, len(xs), step), [xs[i] for i in range(0, len(xs), step)], rotation=30)
+        ax2.set_xlim(min(xs) - 0.3, max(xs) + 0.3)
+        ax2.xaxis.set_major_locator(ticker.MaxNLocator(integer=True, nbins=6))
+        ax2.xaxis.set_major_formatter(ticker.FuncFormatter(lambda x, _: f"{int(x)}"))
         ax2.set_ylim(bottom=0)
     else:
         ax2.text(0.5, 0.5, "no dated troop figures", ha="center", va="center", color=MUTED,
@@ -152,7 +160,8 @@ def _extent(lats: list[float], lons: list[float], aspect: float) -> tuple[float,
 
 def events_map(points: list[MapPoint], countries: list[tuple[str, float, float]]) -> bytes:
     """Events as dots (size: reports at the place; red: violence, blue: co-operation) over the density
-    of settlements, a graticule and country names at their centroids."""
+    of settlements, a graticule and country names at their centroids (``countries`` most important
+    first: where two labels would overlap, the first one wins)."""
     import numpy as np
 
     fig = _figure(7.6, 5.4)
@@ -175,7 +184,12 @@ def events_map(points: list[MapPoint], countries: list[tuple[str, float, float]]
                   cmap=cmap, vmin=0, vmax=max(0.5, float(np.nanpercentile(dens, 99))),
                   interpolation="bilinear", aspect="auto", zorder=1)
     halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
-    for name, lat, lon in countries:
+    placed: list[tuple[float, float, int]] = []
+    char = (e - w) / 105  # degrees of longitude per character of a 7.5 pt label on this figure
+    for name, lat, lon in countries:  # most important first; a label that would overlap one is left out
+        if any(abs(lat - a) < (n - s) / 24 and abs(lon - b) < (len(name) + k) / 2 * char for a, b, k in placed):
+            continue
+        placed.append((lat, lon, len(name)))
         ax.annotate(name.upper(), (lon, lat), xytext=(0, -9), textcoords="offset points", fontsize=7.5,
                     color="#52606d", ha="center", va="top", fontweight="bold", path_effects=halo, zorder=2)
     grouped: dict[tuple[float, float, bool], list[MapPoint]] = defaultdict(list)

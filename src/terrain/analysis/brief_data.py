@@ -18,6 +18,8 @@ from terrain.records import VIOLENT_TYPES, StoredEvent
 
 TOP_COUNTERPARTS = 6
 TIMELINE_ROWS = 25
+CHART_MONTHS = 72  # the relations chart shows the last six years
+MAP_SPAN = (30.0, 35.0)  # degrees of latitude, longitude from the median event: Africa and its shores
 
 
 @dataclass
@@ -158,7 +160,9 @@ def _relations(events, subject: Subject, notes: Notes) -> tuple[list[dict[str, A
     series = {}
     for p in [p for p in pairs if any(x.period != "undated" for x in p.periods)][:5]:
         hits = {month_index(s.period) for s in p.periods}
-        series[p.other(subject.node.name).name] = [(m, v, m in hits) for m, v in p.monthly(until=end)]
+        # The last CHART_MONTHS only: a line from 1994 flattens the years an analyst reads the brief for.
+        series[p.other(subject.node.name).name] = [(m, v, m in hits) for m, v in p.monthly(until=end)
+                                                   if m > end - CHART_MONTHS]
     chart = charts.relations_chart([(r["name"], r["now"]) for r in rows], series, subject.name)
     return rows, chart
 
@@ -218,10 +222,14 @@ def _overstretch(events, subject: Subject, deps: list[dict[str, Any]], notes: No
     focus = {subject.iso3} if subject.iso3 else set()
     focus |= {d["provider_iso3"] for d in deps if d["provider_iso3"] and d["host_iso3"] == subject.iso3}
     focus |= {subject.node.country} if subject.node.kind == "state" else set()
-    bars = [(x.name, x.share, x.provider in focus) for x in loads]
+    # Providers with a figure (and the subject's own bar, even at zero): a row of 0.0 % says nothing.
+    bars = [(x.name, x.share, x.provider in focus) for x in loads if x.share or x.provider == subject.iso3]
     main = next((x for x in loads if x.provider == subject.iso3), None) or \
         next((x for x in sorted(loads, key=lambda x: -x.share) if x.provider in focus), loads[0])
     timeline = [(t[0], t[2]) for t in main.timeline if t[2] is not None]
+    end = max((p for e in events if (p := event_period(e)) != "undated"), key=period_key, default=None)
+    if timeline and end and end > timeline[-1][0]:
+        timeline.append((end, timeline[-1][1]))  # the share holds until the latest report
     who = main.name
     marks = notes.cite_reference(f"Active military personnel of {who}: {main.active_personnel:,} "
                                  f"({main.personnel_year}; {main.personnel_source})")
@@ -252,8 +260,15 @@ def centroid(iso3: str) -> tuple[float, float] | None:
     return (loc.lat, loc.lon) if loc.lat is not None and loc.lon is not None else None
 
 
-def _map(merged, subject: Subject, deps: list[dict[str, Any]]) -> bytes | None:
-    points, countries = [], set()
+def _map(merged, subject: Subject, deps: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The map's points (place, else country centroid) and country labels, most events first. Points
+    far from the bulk (a statement in Washington) would shrink Africa to a corner: they are counted
+    in the caption instead."""
+    from statistics import median
+
+    from terrain.analysis.reference import country_name
+
+    points, weight = [], Counter()
     for m in merged:
         loc, iso = m.location, m.country or (m.location.country if m.location else None)
         if loc is not None and loc.lat is not None and loc.lon is not None:
@@ -262,12 +277,17 @@ def _map(merged, subject: Subject, deps: list[dict[str, Any]]) -> bytes | None:
             lat, lon = c
         else:
             continue
-        countries |= {iso} if iso else set()
+        weight[iso] += 1 if iso else 0
         label = loc.name if loc is not None and loc.precision in ("place", "admin1") else None
         points.append(charts.MapPoint(lat, lon, m.type in VIOLENT_TYPES, label, m.source_count))
-    countries |= {subject.iso3} if subject.iso3 else set()
-    countries |= {d["host_iso3"] for d in deps if d["host_iso3"]}
-    from terrain.analysis.reference import country_name
-
-    labels = [(country_name(i), *c) for i in sorted(countries) if (c := centroid(i))]
-    return charts.events_map(points, labels) if points or labels else None
+    for iso in [subject.iso3, *(d["host_iso3"] for d in deps)]:
+        if iso:
+            weight[iso] += 1000 if iso == subject.iso3 else 1  # the subject's name always shows
+    if not points:
+        return None
+    centres = [(p.lat, p.lon) for p in points]
+    mlat, mlon = median(c[0] for c in centres), median(c[1] for c in centres)
+    near = lambda lat, lon: abs(lat - mlat) <= MAP_SPAN[0] and abs(lon - mlon) <= MAP_SPAN[1]  # noqa: E731
+    shown = [p for p in points if near(p.lat, p.lon)]
+    labels = [(country_name(i), *c) for i, _ in weight.most_common() if i and (c := centroid(i)) and near(*c)]
+    return {"png": charts.events_map(shown, labels), "outside": len(points) - len(shown)}

@@ -158,8 +158,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         loc = ctx.place
     quantities: dict[str, float] = {}
     if typ in ("DEPLOY", "WITHDRAW"):
-        if not a1s and patient is not None:  # "350 Rwandans could be deployed": the troops are the provider
-            a1s, a2s = a2s, []
+        troops_tok = trig.obj if trig.via_object else patient
+        if not a1s and troops_tok is not None:  # "350 Rwandans could be deployed": the troops are the provider
+            a1s, a2s = _actors(troops_tok, idx), a2s if trig.via_object else []
         a1s = [_as_forces(a) for a in a1s]
         a1s = [a for a in a1s if a.kind in ("state_forces", "company", "mission", "igo", "armed_group")]
         provider = a1s[0].country if a1s else None
@@ -168,7 +169,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             # "Benin opened talks with Rwanda. 350 Rwandans could be deployed": the state just named
             host = next((c for c in reversed(ctx.recent_states()) if c != provider), None)
         a2s = [registry().state(host)] if host else []
-        troops = q.troop_count([t for t in (patient, agent) if t is not None])
+        troops = q.troop_count([t for t in (troops_tok, agent) if t is not None])
         if troops:
             quantities["troops"] = troops
     if typ in SYMMETRIC and len(a1s) > 1 and not a2s:
@@ -179,6 +180,10 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         other = _nearest(tok, idx, sent, lambda a: a.name not in GENERIC_NAMES and a.country != a1s[0].country
                          and a.kind != "person")
         a2s = [other] if other else []
+    for inner in trig.nested if not a1s else ():
+        a1s = _actors(agent_of(inner), idx)
+        if a1s:
+            break
     if typ in VIOLENT_TYPES and not a1s and q.sentence_counts(sent):
         # "an Islamic State-linked insurgency ..., leading to over 3,000 deaths": the group named
         named = _nearest(tok, idx, sent, lambda a: a.kind == "armed_group" and a.name not in GENERIC_NAMES)
@@ -230,7 +235,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             if a1 is not None and a2 is not None and (a1 == a2 or _same_state(a1, a2)):
                 a2 = None
             host = a2.country if typ in ("DEPLOY", "WITHDRAW") and a2 is not None else None
-            c = host or country or _type_country(typ, a1, a2, ctx_country)
+            # backing an armed group happens where the group fights; a request comes from the requester
+            c = host or (_type_country(typ, a1, a2, None) if typ in ("SUPPORT", "REQUEST") else None) \
+                or country or _type_country(typ, a1, a2, ctx_country)
             where = loc if loc is not None and loc.country is not None and loc.country == c else None
             out.append(Candidate(
                 trigger=trig, actor1=fill_country(a1, c), actor2=fill_country(a2, c), country=c,

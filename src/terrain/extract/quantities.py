@@ -94,7 +94,10 @@ def _role(lemma: str) -> str | None:
 def violence_counts(trigger: Token, victim: Token | None) -> dict[str, float]:
     """Counts around a violence trigger: its victims and the verbs coordinated with it."""
     out: dict[str, float] = {}
-    verbs = [trigger, *[c for c in trigger.children if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB"]]
+    verbs, frontier = [trigger], [trigger]
+    for _ in range(2):  # "stormed a village, killing a teacher and abducting four pupils"
+        frontier = [c for v in frontier for c in v.children if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB"]
+        verbs += frontier
     for v in verbs:
         role = _role(v.lemma_.lower())
         target = victim if v is trigger else None

@@ -1,7 +1,7 @@
 """Finding trigger words in a sentence and deciding their event type."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -20,6 +20,8 @@ class Trigger:
     type: str
     breaking: bool = False  # an ALIGN that breaks a relation ("suspended cooperation")
     via_object: bool = False  # typed by its object ("provided aid"): the object is no actor
+    nested: list[Token] = field(default_factory=list)  # violent triggers folded into this one
+    obj: Token | None = None  # the object that typed it ("sent 500 soldiers")
 
 
 def _object(tok: Token) -> Token | None:
@@ -54,7 +56,7 @@ def _verb_type(tok: Token) -> Trigger | None:
     obj = _object(tok)
     typ = _object_type(tok, obj)
     if typ:
-        return Trigger(tok, typ, breaking=lemma in lex.breaking, via_object=True)
+        return Trigger(tok, typ, breaking=lemma in lex.breaking, via_object=True, obj=obj)
     if lemma == "find" and any(c.lemma_ == "dead" for c in tok.children):
         return Trigger(tok, "ATTACK")  # "was found dead"
     for c in tok.children:
@@ -123,7 +125,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     for tok in sent:
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.lemma_ in ("back",)):
             trig = _verb_type(tok)
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("GPE", "ORG", "PERSON"):
+        elif (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower) and not tok.ent_type_:
             trig = _noun_type(tok)
         else:
             trig = None
@@ -135,10 +137,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
 def _outermost(triggers: list[Trigger]) -> list[Trigger]:
     """'killing two policemen and leaving one wounded' is one attack: a violent trigger governed by
     another violent trigger adds numbers to it, not a second event."""
-    violent = {t.token.i for t in triggers if t.type in VIOLENT_TYPES}
+    violent = {t.token.i: t for t in triggers if t.type in VIOLENT_TYPES}
     out = []
     for t in triggers:
-        if t.type in VIOLENT_TYPES and any(a.i in violent for a in list(t.token.ancestors)[:3]):
+        outer = next((violent[a.i] for a in list(t.token.ancestors)[:3] if a.i in violent), None)
+        if t.type in VIOLENT_TYPES and outer is not None:
+            outer.nested += [t.token, *t.nested]  # "14 were killed when ADF fighters raided Oicha"
             continue
         out.append(t)
     return out

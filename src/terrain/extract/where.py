@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from terrain.records import Location
 from terrain.resolve.gazetteer import gazetteer
 
-PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP", "ORG")
+PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON")
 LOC_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "on", "to", "of", "between")
 PRECISION_RANK = {"place": 0, "admin1": 1, "region": 2, "country": 3}
 DIRECTIONS = ("eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
@@ -82,7 +82,7 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
         # a country is a place only there too ("in Mozambique"), not as an actor ("Rwanda denied")
         if loc.precision == "country" and not _locative(e):
             continue
-        if e.label_ in ("NORP", "ORG", "") and not _locative(e, PLACE_PREPS):
+        if e.label_ in ("NORP", "ORG", "PERSON", "") and not _locative(e, PLACE_PREPS):
             continue
         found.append(PlaceMention(e, loc))
     return found
@@ -111,6 +111,8 @@ def _african() -> frozenset[str]:
 
 
 PLACE_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "of", "between", "to")
+PLACE_VERBS = frozenset({"attack", "raid", "storm", "capture", "seize", "overrun", "shell", "bomb", "invade", "enter",
+                         "retake", "recapture", "besiege", "encircle", "reach", "leave", "visit"})
 COUNTRY_PREPS = ("in", "at", "near", "across", "inside", "into", "throughout", "within", "outside")
 PLACE_NOUNS = ("capital", "town", "city", "province", "region", "north", "south", "east", "west", "border",
                "part", "parts", "area", "village", "district", "county", "state")
@@ -123,6 +125,8 @@ def _locative(span: Span, preps: tuple[str, ...] = ()) -> bool:
     for _ in range(3):  # "the capital of the Central African Republic (CAR)" parses CAR as the head
         if root.dep_ in ("conj", "appos", "det", "compound", "nmod", "amod") and root.head.i != root.i:
             root = root.head
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS:
+        return True  # "ADF fighters raided Oicha"
     if root.dep_ != "pobj":
         return False
     prep = root.head
@@ -150,7 +154,7 @@ def event_location(trigger: Token, places: list[PlaceMention], attached_only: bo
     clause |= {t.i for t in head.subtree}
 
     def rank(p: PlaceMention) -> tuple:
-        attached = p.span.root.i in clause and p.span.root.head.lower_ in LOC_PREPS
+        attached = p.span.root.i in clause and _locative(p.span, LOC_PREPS)
         return (0 if attached else 1, PRECISION_RANK[p.location.precision], abs(p.span.start - trigger.i))
 
     best = sorted(places, key=rank)[0]

@@ -74,16 +74,18 @@ def event(request: Request, event_id: EventId) -> dict[str, Any]:
 
 @router.get("/actors", summary="Actors of the filtered events, with how many events name them")
 def actors(request: Request, flt: Filter) -> dict[str, Any]:
-    counts: Counter[tuple[str, str, str | None]] = Counter()
+    events: Counter[str] = Counter()
+    variants: dict[str, Counter[tuple[str, str | None]]] = {}
     for e in store_of(request).events(flt):
-        for a in {x for x in (e.actor1, e.actor2) if x is not None}:
-            counts[(a.name, a.kind, a.country)] += 1
-    merged: dict[str, dict[str, Any]] = {}
-    for (name, kind, country), n in counts.most_common():
-        # One row per name: the kind and country seen most often, the events of every variant.
-        row = merged.setdefault(name, {"name": name, "kind": kind, "country": country, "events": 0})
-        row["events"] += n
-    items = sorted(merged.values(), key=lambda r: (-r["events"], r["name"]))
+        for name, a in {x.name: x for x in (e.actor1, e.actor2) if x is not None}.items():
+            events[name] += 1  # once per event, even when both sides share the name
+            variants.setdefault(name, Counter())[(a.kind, a.country)] += 1
+    merged = []
+    for name, n in events.items():
+        # One row per name, with the kind and country it has most often ("Rwanda": state or state_forces).
+        (kind, country), _ = variants[name].most_common(1)[0]
+        merged.append({"name": name, "kind": kind, "country": country, "events": n})
+    items = sorted(merged, key=lambda r: (-r["events"], r["name"]))
     return {"total": len(items), "items": items}
 
 

@@ -136,6 +136,8 @@ def read_json_documents(items: list[Any]) -> tuple[list[Document], list[dict[str
     """Documents and errors from the JSON body's list; an error names ``documents[i]``."""
     from terrain.ingest import read_inputs
 
+    if not items:
+        return [], []
     lines = []
     for i, item in enumerate(items):
         text = item.get("text") if isinstance(item, dict) else None

@@ -49,6 +49,9 @@ export function showClaims(node, items, select) {
       el('div', {}, el('span.muted', {}, 'Accused by '), t.accusers.map((a) => a.name).join(', ') || '—'),
       fact ? el('div', {}, el('span.muted', {}, 'Allegation '), typeBadge(fact.type, fact.family), ' ', actorsLine(fact),
         el('span.muted', {}, ` (${fact.status})`)) : null,
+      ...[...t.accusations.slice(0, 2).map((e) => [e, 'accuses']), ...t.denials.slice(0, 2).map((e) => [e, 'denies'])]
+        .map(([e, verb]) => el('div.quote', {}, el('span.who', {}, `${e.actor1 || '?'} ${verb}${e.date ? ` (${e.date})` : ''}:`),
+          `“${e.text.length > 170 ? `${e.text.slice(0, 170)}…` : e.text}”`)),
       el('div.muted', {}, `${t.accusations.length} accusation(s) · ${t.facts.length} report(s) of the fact · `
         + `${t.denials.length} denial(s)`)));
   }

@@ -2,7 +2,7 @@
 // card, and its source document with the supporting sentence highlighted and scrolled into view.
 
 import { documentWithEvents, get } from './api.js';
-import { actorsLine, clear, el, eventDate, placeLine, quantitiesLine, typeBadge } from './util.js';
+import { actorsLine, clear, el, fill, eventDate, placeLine, quantitiesLine, typeBadge } from './util.js';
 
 let nodes, onOpened = () => {};
 const known = new Map(); // id -> event, from the views' loads
@@ -81,7 +81,7 @@ function renderCard(e) {
       `${e.reviewed} by ${e.reviewed_by || '?'} · ${(e.reviewed_at || '').slice(0, 16).replace('T', ' ')}`)
     : el('span.chip', {}, 'not reviewed');
   const d = e.document || {};
-  clear(nodes.card).append(
+  fill(nodes.card,
     el('div.card-head', {}, typeBadge(e.type, e.family), el('span.chip', {}, e.status), reviewed,
       el('span.muted.eid', {}, `#${e.id}`)),
     el('div.card-actors', {}, actorsLine(e)),
@@ -127,7 +127,7 @@ function renderDocument(doc, current) {
     at = sp.e;
   }
   body.append(chars.slice(at).join(''));
-  clear(nodes.doc).append(
+  fill(nodes.doc,
     el('div.doc-head', {}, el('b', {}, doc.title || doc.doc_id),
       el('div.muted', {}, [doc.source, doc.published, `${doc.events.length} events in this document`].filter(Boolean).join(' · '),
         doc.url ? el('span', {}, ' · ', el('a', { href: doc.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')) : null)),

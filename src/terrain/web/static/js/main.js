@@ -5,12 +5,12 @@ import { apiParams, emit, on, readHash, state, writeHash } from './state.js';
 import { forgetDocument, get, getAll, setToken, token, whoami } from './api.js';
 import { initFilters, refreshChoices, showFilters } from './filters.js';
 import * as geo from './map.js';
-import { initTimeline, markMonth, showTimeline } from './timeline.js';
+import { initTimeline, showTimeline } from './timeline.js';
 import * as net from './network.js';
 import { showClaims, showDeployments, showEventTable } from './boards.js';
 import { initEvidence, open, remember, select } from './evidence.js';
 import { initReview, showReview } from './review.js';
-import { el, clear, monthLabel, number } from './util.js';
+import { el, clear, fill, monthLabel, number } from './util.js';
 
 const $ = (sel) => document.querySelector(sel);
 const VIEWS = ['map', 'events', 'network', 'deployments', 'claims'];
@@ -48,9 +48,9 @@ async function start() {
 
 function banner(err) {
   const node = $('#banner');
-  clear(node);
   node.hidden = !err;
-  if (err) node.append(el('b', {}, err.message), err.fix ? el('span', {}, ` — ${err.fix}`) : null);
+  if (err) fill(node, el('b', {}, err.message), err.fix ? el('span', {}, ` — ${err.fix}`) : null);
+  else clear(node);
 }
 
 async function refresh() {

@@ -2,7 +2,7 @@
 // (green co-operation, red hostility, width by the number of events). A click on an edge opens
 // the events behind it; a click on a node highlights its neighbourhood.
 
-import { KIND_COLOUR, el, clear } from './util.js';
+import { KIND_COLOUR, el, clear, fill } from './util.js';
 
 let cy = null, container, info, onSelect = () => {};
 
@@ -35,7 +35,7 @@ export function showNetwork(graph) {
       ids: e.data.series.flatMap((s) => s.event_ids) } })),
   ];
   cy = cytoscape({
-    container, elements, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3,
+    container, elements, minZoom: 0.2, maxZoom: 3,
     style: [
       { selector: 'node', style: {
         'background-color': 'data(colour)', label: 'data(label)', color: '#1e293b', 'font-size': 11,
@@ -48,8 +48,10 @@ export function showNetwork(graph) {
       { selector: 'edge:selected', style: { 'line-color': '#0f172a', opacity: 1 } },
       { selector: '.faded', style: { opacity: 0.12 } },
     ],
-    layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90,
-      padding: 24 },
+    // cose (built in): force-directed; strong repulsion keeps the labels of a dense graph apart.
+    layout: { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 400000, nodeOverlap: 40,
+      idealEdgeLength: () => 110, edgeElasticity: () => 100, gravity: 0.6, numIter: 2500, componentSpacing: 90,
+      padding: 30 },
   });
   cy.on('tap', 'edge', (evt) => {
     const d = evt.target.data();
@@ -61,14 +63,14 @@ export function showNetwork(graph) {
     hood.removeClass('faded');
   });
   cy.on('tap', (evt) => { if (evt.target === cy) cy.elements().removeClass('faded'); });
-  const triads = graph.triads.slice(0, 4).map(([a, b, c]) => el('li', {}, `${a} co-operates with ${b}, hostile to ${c}`));
-  info.append(
+  const triads = graph.triads.slice(0, 3).map(([a, b, c]) => `${a} co-operates with ${b}, which is hostile to ${c}`);
+  fill(info,
     el('div.net-legend', {},
       el('span', {}, el('span.line', { style: 'border-color:#2f855a' }), 'co-operation'),
       el('span', {}, el('span.line', { style: 'border-color:#c53030' }), 'hostility'),
       el('span', {}, el('span.line', { style: 'border-color:#94a3b8' }), 'neutral'),
       el('span.muted', {}, `${graph.nodes.length} actors · ${graph.edges.length} pairs · click an edge for its evidence`)),
-    triads.length ? el('div.triads', {}, el('b', {}, 'Tensions to watch'), el('ul', {}, triads)) : null);
+    triads.length ? el('div.triads', {}, el('b', {}, 'Tensions to watch:'), triads.join(' · ')) : null);
 }
 
 export function resize() { if (cy) { cy.resize(); cy.fit(undefined, 24); } }

@@ -50,7 +50,9 @@ function draw() {
     svg('line', { x1: pad.l, x2: width - pad.r, y1: y(tick), y2: y(tick), class: 'tl-grid' }, root);
     svg('text', { x: pad.l - 6, y: y(tick) + 3, class: 'tl-axis', 'text-anchor': 'end' }, root).textContent = tick;
   }
-  const labelEvery = Math.ceil(46 / step);
+  // Month names when there is room for them; else years only (every n-th year when even those crowd).
+  const monthsFit = step >= 24;
+  const yearEvery = Math.max(1, Math.ceil(34 / (step * 12)));
   months.forEach((m, i) => {
     const x = pad.l + i * step + (step - barW) / 2;
     const g = svg('g', { class: 'tl-bar', 'data-month': m.month, 'data-total': m.total }, root);
@@ -62,13 +64,14 @@ function draw() {
     svg('title', {}, g).textContent = `${monthLabel(m.month, true)}: ${m.total} event${m.total === 1 ? '' : 's'}`
       + ` (${m.violence} violence, ${m.cooperation} co-operation)`;
     if (m.total) g.addEventListener('click', () => { markMonth(m.month); onPick(m.month); });
-    const jan = m.month.endsWith('-01');
-    if (i % labelEvery === 0 || jan) {
-      const label = jan || i === 0 ? m.month.slice(0, 4) : monthLabel(m.month);
-      if (jan || i % labelEvery === 0) {
-        svg('text', { x: pad.l + i * step + step / 2, y: height - 7, class: jan ? 'tl-axis tl-year' : 'tl-axis',
-          'text-anchor': 'middle' }, root).textContent = label;
-      }
+    const year = +m.month.slice(0, 4), jan = m.month.endsWith('-01');
+    let label = null;
+    if (monthsFit) label = jan || i === 0 ? String(year) : monthLabel(m.month);
+    else if ((jan || (i === 0 && months.length < 12)) && year % yearEvery === 0) label = String(year);
+    if (label) {
+      svg('text', { x: pad.l + i * step + (monthsFit ? step / 2 : 0), y: height - 7,
+        class: /^\d{4}$/.test(label) ? 'tl-axis tl-year' : 'tl-axis', 'text-anchor': monthsFit ? 'middle' : 'start' },
+      root).textContent = label;
     }
   });
   svg('line', { x1: pad.l, x2: width - pad.r, y1: y(0), y2: y(0), class: 'tl-base' }, root);

@@ -33,6 +33,12 @@ export function clear(node) {
   return node;
 }
 
+// Replace a node's children, skipping the null / false of optional parts (append() would print "null").
+export function fill(node, ...children) {
+  clear(node).append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
 export function typeBadge(type, family) {
   return el('span.badge', { style: `background:${FAMILY_COLOUR[family] || '#64748b'}` }, type);
 }
