@@ -21,11 +21,13 @@ from terrain.resolve.actors import registry
 UNIDENTIFIED = Actor("Unidentified gunmen", "armed_group", None)
 MILITIA = Actor("Militia", "armed_group", None)
 CIVILIANS = Actor("Civilians", "civilians", None)
+AIR = frozenset({"air", "airstrike", "drone", "aerial", "jet", "aircraft", "helicopter", "warplane"})
 SECURITY_SITES = frozenset({"station", "post", "base", "camp", "barracks", "checkpoint", "patrol", "convoy", "outpost"})
 SYMMETRIC = ("AGREE", "ALIGN", "BATTLE")
 NEEDS_ACTOR2 = ("REQUEST", "AID", "SUPPORT", "ACCUSE", "AGREE", "ALIGN", "THREATEN", "BATTLE")
 ANAPHORA_KINDS = {"group": {"armed_group"}, "country": {"state"}, "government": {"state"},
-                  "president": {"person"}, "he": {"person"}, "she": {"person"}, "it": {"state", "armed_group"},
+                  "president": {"person"}, "he": {"person"}, "she": {"person"},
+                  "it": {"state", "armed_group", "company", "mission", "igo"},
                   "they": {"state", "armed_group"}, "militants": {"armed_group"}, "rebels": {"armed_group"}}
 
 
@@ -54,6 +56,7 @@ class Candidate:
     status: str = "asserted"
     attributed_to: str | None = None
     speaker: Actor | None = None
+    type: str = ""  # the trigger's type unless the roles changed it (killed in clashes -> BATTLE)
 
 
 def _accused_of(tok: Token) -> Token | None:
@@ -71,6 +74,16 @@ def _anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
         return None  # "countries facing challenges" refers to no one; "the country" does
     m = idx.before(tok, kinds) or idx.before(tok, kinds, same_paragraph=False)
     return m.actor if m else None
+
+
+def _in_battle(tok: Token) -> Token | None:
+    nouns = ("clash", "fighting", "battle", "combat", "firefight", "exchange", "skirmish", "gunfight")
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+            pobj = find_child(c, ("pobj",))
+            if pobj is not None and pobj.lemma_.lower() in nouns:
+                return pobj
+    return None
 
 
 def _victim(patient: Token | None) -> Actor:
@@ -148,6 +161,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     patient = patient_of(tok)
     if trig.via_object:  # "provided $495 million in aid to Rwanda": the recipient is the party
         patient = prep_object(tok, ("to", "with", "between", "for"))
+    elif trig.obj is not None and trig.obj.dep_ == "prep":  # "fighting alongside M23", "talks with Rwanda"
+        patient = find_child(trig.obj, ("pobj",))
     if tok.lemma_ == "integrate":  # "fighters were integrated into the army": the army takes them in
         agent, patient = prep_object(tok, ("into",)), find_child(tok, ("nsubjpass", "dobj"))
     a1s, a2s = _actors(agent, idx, expand=not _possessive(agent)), _actors(patient, idx)
@@ -164,7 +179,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         a1s = [_as_forces(a) for a in a1s]
         a1s = [a for a in a1s if a.kind in ("state_forces", "company", "mission", "igo", "armed_group")]
         provider = a1s[0].country if a1s else None
-        host = _host(tok, idx, loc) or next((a.country for a in a2s if a.kind == "state"), None)
+        explicit = _host(tok, idx, None)
+        host = explicit or _host(tok, idx, loc) or next((a.country for a in a2s if a.kind == "state"), None)
         if (host is None or host == provider) and tok.pos_ == "VERB":
             # "Benin opened talks with Rwanda. 350 Rwandans could be deployed": the state just named
             host = next((c for c in reversed(ctx.recent_states()) if c != provider), None)
@@ -174,6 +190,14 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             quantities["troops"] = troops
     if typ in SYMMETRIC and len(a1s) > 1 and not a2s:
         a1s, a2s = a1s[:1], a1s[1:2]
+    if typ == "REQUEST" and tok.lemma_ == "request" and tok.pos_ == "NOUN":
+        # "at the request of the Mozambican government", "at Bangui's request": the requester, and the
+        # party that acted on it
+        requester = find_child(tok, ("poss",)) or prep_object(tok, ("of", "from"))
+        a1s = _actors(requester, idx)
+        a2s = _actors(agent_of(tok.head.head) if tok.dep_ == "pobj" else None, idx) or [
+            a for a in [_nearest(tok, idx, sent, lambda x: x.kind in ("state", "state_forces", "person")
+                                 and (not a1s or x.country != a1s[0].country))] if a]
     if typ in ("REQUEST",) and not a2s:
         a2s = _actors(prep_object(tok, ("on", "to", "from")), idx)
     if typ == "ALIGN" and not a2s and a1s:
@@ -192,8 +216,19 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         # "it was engaging in discussions with Rwanda", "the incursion resulted in a reestablishment"
         a1s = _actors(_governing_subject(tok), idx)
     if typ == "SEIZE" and a1s and not a2s:
-        other = _nearest(tok, idx, sent, lambda a: a.kind == "armed_group" and a not in a1s)
-        a2s = [other] if other else []
+        # a group takes a town from the state; the state's forces retake it from a group
+        rebel = a1s[0].kind == "armed_group"
+        other = _nearest(tok, idx, sent, lambda a: a not in a1s and a.kind in (
+            ("state_forces", "state") if rebel else ("armed_group",)) and a.name not in ("Civilians",))
+        if other is None and rebel and loc is not None and loc.country:
+            other = registry().forces(loc.country)
+        a2s = [_as_forces(other)] if other else []
+    battle = _in_battle(tok)
+    if typ == "ATTACK" and battle is not None:
+        # "13 soldiers were killed in clashes with the M23": a battle between their side and the M23
+        enemy = _actors(prep_object(battle, ("with", "against")), idx)
+        if enemy:
+            typ, a1s, a2s = "BATTLE", enemy, [_as_forces(a) if a.kind == "state" else a for a in a2s] or [MILITIA]
     if typ in VIOLENT_TYPES:
         quantities.update(q.violence_counts(tok, patient) if tok.pos_ == "VERB" else {})
         for k, v in q.sentence_counts(sent).items():
@@ -209,6 +244,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 a1s = [MILITIA]
             if not a2s:
                 a2s = [MILITIA]
+        if typ == "REMOTE_VIOLENCE" and not a1s and {c.lemma_.lower() for c in tok.subtree} & AIR:
+            a1s = [Actor("Security forces", "state_forces", None)]  # air and drone strikes: a state's forces
         if typ in ("ATTACK", "ABDUCT") and not a2s and (patient is not None or quantities):
             a2s = [_victim(patient)]
         if not a1s and typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and (a2s or quantities or tok.pos_ == "VERB"):
@@ -240,7 +277,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 or country or _type_country(typ, a1, a2, ctx_country)
             where = loc if loc is not None and loc.country is not None and loc.country == c else None
             out.append(Candidate(
-                trigger=trig, actor1=fill_country(a1, c), actor2=fill_country(a2, c), country=c,
+                trigger=trig, type=typ, actor1=fill_country(a1, c), actor2=fill_country(a2, c), country=c,
                 location=where, date=date, quantities=dict(quantities), status=status,
                 attributed_to=phrase(source_tok) if source_tok is not None else None,
                 speaker=speaker,
@@ -269,13 +306,13 @@ def _type_country(typ: str, a1: Actor | None, a2: Actor | None, ctx: str | None)
 
 def _complete(c: Candidate) -> bool:
     """An event needs its doer (and, for relations, the other party); a deployment needs a host abroad."""
-    typ = c.trigger.type
+    typ = c.type
     if c.actor1 is None:
         return False
     if typ in NEEDS_ACTOR2 and c.actor2 is None:
         return False
-    if typ in ("DEPLOY", "WITHDRAW"):
-        return c.actor2 is not None and c.actor2.country != c.actor1.country
+    if typ in ("DEPLOY", "WITHDRAW"):  # abroad, or at home to a named place ("3,000 soldiers to the north")
+        return c.actor2 is not None and (c.actor2.country != c.actor1.country or c.location is not None)
     if typ in VIOLENT_TYPES and c.trigger.token.pos_ != "VERB":
         # nominal violence ("a series of attacks") needs a named doer, a victim or a count
         return c.actor1 != UNIDENTIFIED or bool(c.quantities) or c.actor2 is not None

@@ -39,7 +39,9 @@ def _phrases() -> tuple[dict[str, object], list]:
 
     tokenizer = load_model().tokenizer
     table, docs = {}, []
-    for surface, match in registry().phrases():
+    reg = registry()
+    canonical = [(a.name, m) for a in reg.actors() if (m := reg.lookup(a.name)) is not None]
+    for surface, match in reg.phrases() + canonical:
         pattern = tokenizer(surface)
         key = _span_key(pattern)
         if key and key not in table:
@@ -88,6 +90,21 @@ def _inside_name(span: Span, orgs: list[Span]) -> bool:
     return False
 
 
+def _person_mentions(doc: Doc, known: list[Mention]) -> list[Mention]:
+    """People the registry does not know ("Bozizé", a spokesman by name): persons whose country is
+    filled from the event. Names the gazetteer knows as places are left out (the NER tags many
+    villages PERSON)."""
+    from terrain.resolve.gazetteer import gazetteer
+
+    taken = {t.i for m in known for t in m.span}
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(t.i in taken for t in ent) or gazetteer().is_place(ent.text):
+            continue
+        out.append(Mention(span=ent, actor=Actor(ent.text, "person", None), via="person"))
+    return out
+
+
 class MentionIndex:
     """Token index -> mention, plus generic mentions created on demand."""
 
@@ -95,6 +112,8 @@ class MentionIndex:
         self.doc = doc
         self.by_token: dict[int, Mention] = {}
         self.mentions = registry_mentions(doc)
+        self.mentions += _person_mentions(doc, self.mentions)
+        self.mentions.sort(key=lambda m: m.span.start)
         for m in self.mentions:
             for t in m.span:
                 self.by_token[t.i] = m

@@ -152,8 +152,8 @@ def money_usd(sent: Span, trigger: Token | None = None) -> float | None:
 
 def troop_count(tokens: list[Token]) -> float | None:
     """The number of troops in the argument phrases of a deployment ("around 350 Rwandans")."""
-    for t in tokens:
-        for n in [t, *t.conjuncts]:
+    for t in tokens:  # "a first contingent of some 350 troops": the number sits on a troop noun inside
+        for n in [t, *t.conjuncts, *(x for x in t.subtree if x.dep_ == "pobj" and x.head.lower_ == "of")]:
             nums = [c for c in n.children if c.dep_ == "nummod"]
             if nums:
                 v = count_of(n)

@@ -49,7 +49,9 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
     reg = registry()
     lemma = tok.lemma_.lower()
     mention = idx.at(tok)
-    inner = [m for m in idx.inside(tok) if not _in_clause(m.span.root, tok)]
+    seat = lemma in _words("government_heads")  # "the government in Kinshasa" is DR Congo's
+    inner = [m for m in idx.inside(tok) if not _in_clause(m.span.root, tok)
+             and (seat or not _in_place(m.span.root, tok))]
     if mention is None:
         mention = inner[0] if inner else None
     elif mention.actor.name in GENERIC_NAMES:
@@ -90,6 +92,15 @@ def _in_clause(t: Token, head: Token) -> bool:
     return False
 
 
+def _in_place(t: Token, head: Token) -> bool:
+    """True when ``t`` is in a locative phrase under ``head``: "the Hayat Hotel in Mogadishu" is not Somalia."""
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "outside", "inside", "around", "across"):
+            return True
+        t = t.head
+    return False
+
+
 def _is_definite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
@@ -120,6 +131,7 @@ def arg_actors(tok: Token, idx: MentionIndex, expand: bool = True) -> Arg | None
 
 GENERIC_NAMES = frozenset({"Unidentified gunmen", "Rebels", "Jihadists", "Militants", "Militia", "Communal militia",
                            "Security forces", "Civilians", "Protesters"})
+SERIES = frozenset({"series", "wave", "spate", "string", "number", "string", "campaign", "flurry", "round"})
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "oneself"})
 
 
@@ -158,6 +170,8 @@ def agent_of(tok: Token) -> Token | None:
                     return a
         if tok.dep_ in OBJ and tok.head.pos_ in ("VERB", "AUX"):  # "launched an attack"
             return agent_of(tok.head)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SERIES:
+            return agent_of(tok.head.head)  # "claimed a series of raids"
         return None
     passive = any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in tok.children)
     if passive:

@@ -9,6 +9,8 @@ from terrain.extract.lexicon import lexicon
 from terrain.extract.roles import OBJ, find_child
 from terrain.records import VIOLENT_TYPES
 
+TROOPS = frozenset({"troops", "troop", "soldier", "force", "contingent", "battalion", "peacekeeper", "reinforcement",
+                    "instructor", "mercenary", "personnel", "police", "policeman", "unit", "commando"})
 TALKS = frozenset({"discussion", "talk", "negotiation", "consultation"})
 HELP = frozenset({"support", "assistance", "help", "expertise", "troops", "deployment", "training"})
 ACCUSE_VERBS = frozenset({"accuse", "suspect", "blame", "charge", "convict"})
@@ -57,6 +59,15 @@ def _verb_type(tok: Token) -> Trigger | None:
     typ = _object_type(tok, obj)
     if typ:
         return Trigger(tok, typ, breaking=lemma in lex.breaking, via_object=True, obj=obj)
+    alongside = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "alongside"), None)
+    if alongside is not None and lemma in ("fight", "battle"):
+        return Trigger(tok, "SUPPORT", obj=alongside)  # "troops fighting alongside M23" back M23
+    if obj is not None and obj.lemma_.lower() in TROOPS and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "into") for c in tok.children):
+        return Trigger(tok, "DEPLOY", via_object=True, obj=obj)  # "flew/moved/rushed soldiers into X"
+    with_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    if lemma in ("negotiate", "discuss", "talk") and with_ is not None and {t.lemma_.lower() for t in tok.subtree} & HELP:
+        return Trigger(tok, "REQUEST", obj=with_)  # "Benin is negotiating with Rwanda for logistical help"
     if lemma == "find" and any(c.lemma_ == "dead" for c in tok.children):
         return Trigger(tok, "ATTACK")  # "was found dead"
     for c in tok.children:
@@ -65,8 +76,12 @@ def _verb_type(tok: Token) -> Trigger | None:
     typ = lex.verbs.get(lemma)
     if typ is None:
         return None
+    if typ == "AGREE" and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "agreed to send a force": the sending is the event (planned)
     if lemma in lex.needs_object and obj is None:
         return None
+    if lemma in ("take", "enter") and obj is not None and obj.ent_type_ in ("GPE", "LOC", "FAC") and tok.lemma_ != "enter":
+        return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja"
     if lemma == "leave" and (obj is None or obj.ent_type_ not in ("GPE", "LOC")):
         return None  # "leaving one wounded" is not a withdrawal; "left Mali" is
     if typ == "PROTEST" and find_child(tok, OBJ) is not None:
@@ -78,7 +93,7 @@ def _noun_type(tok: Token) -> Trigger | None:
     lex = lexicon()
     lemma = tok.lemma_.lower()
     typ = lex.nouns.get(lemma)
-    if typ is None and lemma in TALKS and {t.lemma_.lower() for t in tok.subtree} & HELP:
+    if typ is None and lemma in TALKS | {"negotiate", "discuss"} and {t.lemma_.lower() for t in tok.subtree} & HELP:
         typ = "REQUEST"  # "talks with Rwanda over the provision of logistical support"
     if typ is None:
         return None

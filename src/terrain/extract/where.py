@@ -82,6 +82,8 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
         # a country is a place only there too ("in Mozambique"), not as an actor ("Rwanda denied")
         if loc.precision == "country" and not _locative(e):
             continue
+        if _is_capital_actor(e) and not _locative(e, PLACE_PREPS):
+            continue  # "Kigali denies": the government, not the city
         if e.label_ in ("NORP", "ORG", "PERSON", "") and not _locative(e, PLACE_PREPS):
             continue
         found.append(PlaceMention(e, loc))
@@ -101,6 +103,13 @@ def _proper_runs(sent: Span) -> list[Span]:
             runs.append(Span(sent.doc, start, t.i if t is not None else sent.end, label=""))
             start = None
     return runs
+
+
+def _is_capital_actor(span: Span) -> bool:
+    from terrain.resolve.actors import registry
+
+    match = registry().lookup(span.text)
+    return match is not None and match.via == "capital"
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,12 @@ import { STATUS_COLOUR, actorsLine, clear, el, eventDate, number, placeLine, typ
 
 const ORDER = ['active', 'announced', 'planned', 'alleged', 'ended'];
 
+function mark(ev) {
+  const row = ev.currentTarget;
+  row.parentNode.querySelectorAll('tr.current').forEach((r) => r.classList.remove('current'));
+  row.classList.add('current');
+}
+
 export function showDeployments(node, items, select) {
   clear(node);
   if (!items.length) {
@@ -18,16 +24,17 @@ export function showDeployments(node, items, select) {
       'Peak', 'Reported', 'Evidence'].map((h) => el('th', {}, h)))),
     el('tbody', {}, ...rows.map((d) => {
       const label = `${d.provider.name} → ${d.host_name}`;
-      return el('tr.clickable', { dataset: { key: d.key }, onclick: () => select(d.evidence, `Deployment: ${label}`) },
-        el('td', {}, el('b', {}, d.provider.name), el('div.muted', {}, d.provider.kind.replace('_', ' '))),
-        el('td', {}, d.host_name, el('span.muted', {}, ` ${d.host}`)),
+      return el('tr.clickable', { dataset: { key: d.key }, onclick: (ev) => { mark(ev); select(d.evidence, `Deployment: ${label}`); } },
+        el('td.nowrap', {}, el('b', {}, d.provider.name), el('div.muted', {}, d.provider.kind.replace('_', ' '))),
+        el('td.nowrap', {}, d.host_name, el('div.muted', {}, d.host)),
         el('td', {}, d.area || '—'),
         el('td', {}, d.mission ? el('b', {}, d.mission) : null, d.mission ? el('br') : null, d.framework,
           d.requested ? el('span.chip', {}, 'requested by host') : null),
         el('td', {}, el('span.status', { style: `background:${STATUS_COLOUR[d.status] || '#64748b'}` }, d.status)),
         el('td.num', {}, number(d.latest_troops)),
         el('td.num', {}, number(d.peak_troops)),
-        el('td.nowrap', {}, [d.first_reported, d.last_reported].filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(' → ') || '—'),
+        el('td.nowrap', {}, d.first_reported || '—',
+          d.last_reported && d.last_reported !== d.first_reported ? el('div.muted', {}, `→ ${d.last_reported}`) : null),
         el('td.num', {}, `${d.evidence.length} ›`));
     })));
   node.append(el('div.board-head', {}, `${items.length} deployments · click a row for its evidence`), table);

@@ -48,6 +48,9 @@ export async function open(id, fresh = false) {
   const doc = await documentWithEvents(e.doc_id, fresh);
   renderDocument(doc, e);
   onOpened(e);
+  // After the review panel below is drawn: it sets the document pane's height, hence where "centre" is.
+  const mark = nodes.doc.querySelector('#evidence-mark');
+  if (mark) mark.scrollIntoView({ block: 'center' });
 }
 
 function renderList() {
@@ -133,6 +136,4 @@ function renderDocument(doc, current) {
         doc.url ? el('span', {}, ' · ', el('a', { href: doc.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')) : null)),
     mine ? null : el('div.error', {}, 'The sentence was not found in the stored text (the document changed?).'),
     body);
-  const mark = body.querySelector('#evidence-mark');
-  if (mark) mark.scrollIntoView({ block: 'center' });
 }

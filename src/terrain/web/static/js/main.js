@@ -68,10 +68,10 @@ async function refresh() {
     banner(null);
     remember(events.items);
     deployments = deps.items;
-    const { located, unlocated } = geo.showEvents(events.items);
+    const { located, countryOnly, unlocated } = geo.showEvents(events.items);
     geo.showDeployments(deployments);
-    $('#map-note').textContent = `${number(located)} located events shown`
-      + (unlocated ? ` · ${number(unlocated)} without coordinates (see Events)` : '')
+    $('#map-note').textContent = `${number(located)} events at a place · ${number(countryOnly)} at a country's centre`
+      + (unlocated ? ` · ${number(unlocated)} without a place (see Events)` : '')
       + (events.items.length < events.total ? ` · first ${number(events.items.length)} of ${number(events.total)}` : '');
     if (state.filters.country !== lastCountry) {
       geo.focusCountry(state.filters.country);
@@ -198,4 +198,5 @@ function initToken() {
 }
 
 start().catch((err) => { banner(err); console.error(err); });
-window.terrain = { state, emit };
+// For the browser tests and the console: the state, and where an edge of the network is drawn.
+window.terrain = { state, emit, edgeMidpoint: net.edgeMidpoint };

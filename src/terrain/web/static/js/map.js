@@ -75,36 +75,48 @@ export function focusCountry(iso3) {
   }
 }
 
+// Where an event goes on the map: its place, else (hollow, at the centroid) the country it is in,
+// as ACLED does for events located only to a country.
+function position(e) {
+  const loc = e.location;
+  if (loc && loc.lat !== null && loc.lat !== undefined) return { lat: loc.lat, lon: loc.lon, place: loc.name, exact: true };
+  const iso = e.country || (loc && loc.country);
+  const c = iso ? centroids.get(iso) : null;
+  return c ? { lat: c[0], lon: c[1], place: `${iso} (country)`, exact: false } : null;
+}
+
 export function showEvents(events) {
   eventsLayer.clearLayers();
   const groups = new Map();
-  let located = 0;
+  let located = 0, countryOnly = 0;
   for (const e of events) {
-    const loc = e.location;
-    if (!loc || loc.lat === null || loc.lon === null || loc.lat === undefined) continue;
-    located += 1;
-    const key = `${loc.lat.toFixed(3)},${loc.lon.toFixed(3)},${e.family}`;
-    if (!groups.has(key)) groups.set(key, { lat: loc.lat, lon: loc.lon, family: e.family, place: loc.name, events: [] });
+    const at = position(e);
+    if (!at) continue;
+    if (at.exact) located += 1; else countryOnly += 1;
+    const key = `${at.lat.toFixed(3)},${at.lon.toFixed(3)},${at.exact},${e.family}`;
+    if (!groups.has(key)) groups.set(key, { ...at, family: e.family, events: [] });
     groups.get(key).events.push(e);
   }
-  // Co-operation under violence, big circles under small ones: every circle stays clickable.
-  const ordered = [...groups.values()].sort((a, b) => (a.family === b.family
-    ? b.events.length - a.events.length : (a.family === 'violence' ? 1 : -1)));
+  // Country-level under placed ones, co-operation under violence, big under small: all stay clickable.
+  const rank = (g) => (g.exact ? 2 : 0) + (g.family === 'violence' ? 1 : 0);
+  const ordered = [...groups.values()].sort((a, b) => rank(a) - rank(b) || b.events.length - a.events.length);
   for (const g of ordered) {
     const n = g.events.length;
-    const marker = L.circleMarker([g.lat, g.lon], {
-      radius: Math.min(18, 5 + 2.2 * Math.sqrt(n - 1)), color: '#ffffff', weight: 1.2,
-      fillColor: FAMILY_COLOUR[g.family], fillOpacity: 0.86, className: `ev-marker ev-${g.family}`,
-    }).addTo(eventsLayer);
+    const colour = FAMILY_COLOUR[g.family];
+    const marker = L.circleMarker([g.lat, g.lon], g.exact
+      ? { radius: Math.min(18, 5 + 2.2 * Math.sqrt(n - 1)), color: '#ffffff', weight: 1.2, fillColor: colour,
+        fillOpacity: 0.86, className: `ev-marker ev-${g.family}` }
+      : { radius: Math.min(24, 8 + 2.2 * Math.sqrt(n - 1)), color: colour, weight: 1.6, dashArray: '3 3',
+        fillColor: colour, fillOpacity: 0.16, className: `ev-marker ev-country ev-${g.family}` }).addTo(eventsLayer);
     const types = [...new Set(g.events.map((e) => e.type))].join(', ');
     marker.bindTooltip(`<b>${escapeHtml(g.place)}</b><br>${n} event${n > 1 ? 's' : ''}: ${escapeHtml(types)}`,
       { direction: 'top', offset: [0, -6] });
     const ids = g.events.map((e) => e.id);
     marker.on('click', () => onSelect(ids, `${n} event${n > 1 ? 's' : ''} at ${g.place}`));
     const node = marker.getElement();
-    if (node) { node.dataset.ids = ids.join(','); node.dataset.place = g.place; }
+    if (node) { node.dataset.ids = ids.join(','); node.dataset.place = g.place; node.dataset.exact = g.exact; }
   }
-  return { located, unlocated: events.length - located };
+  return { located, countryOnly, unlocated: events.length - located - countryOnly };
 }
 
 export function showSelected(e) {
@@ -127,7 +139,7 @@ export function showDeployments(items) {
     const pts = curve(from, to);
     const troops = d.latest_troops ? `, ${number(d.latest_troops)} troops` : '';
     const label = `${d.provider.name} → ${d.host_name}${d.mission ? ` (${d.mission})` : ''}`;
-    const line = L.polyline(pts, { color: colour, weight: 2.5, opacity: 0.9, dashArray: dashed ? '6 5' : null,
+    const line = L.polyline(pts, { color: colour, weight: 2.2, opacity: 0.75, dashArray: dashed ? '6 5' : null,
       className: 'dep-line', pane: 'deployments' }).addTo(deployLayer);
     const head = L.marker(pts[pts.length - 1], { icon: arrowIcon(pts, colour), keyboard: false,
       pane: 'deployments' })
@@ -167,6 +179,7 @@ function legend() {
     el('div.legend-title', {}, 'Events'),
     el('div', {}, el('span.dot', { style: `background:${FAMILY_COLOUR.violence}` }), 'Violence'),
     el('div', {}, el('span.dot', { style: `background:${FAMILY_COLOUR.cooperation}` }), 'Co-operation & posture'),
+    el('div', {}, el('span.dot.hollow'), 'Located only to a country'),
     el('div.legend-note', {}, 'circle size: number of events'),
     el('div.legend-title', {}, 'Deployments'),
     ...['active', 'announced', 'alleged', 'ended'].map((s) => el('div', {},

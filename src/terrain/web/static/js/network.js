@@ -49,10 +49,15 @@ export function showNetwork(graph) {
       { selector: '.faded', style: { opacity: 0.12 } },
     ],
     // cose (built in): force-directed; strong repulsion keeps the labels of a dense graph apart.
-    layout: { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 400000, nodeOverlap: 40,
-      idealEdgeLength: () => 110, edgeElasticity: () => 100, gravity: 0.6, numIter: 2500, componentSpacing: 90,
+    layout: { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 200000, nodeOverlap: 40,
+      idealEdgeLength: () => 80, edgeElasticity: () => 100, gravity: 0.6, numIter: 2500, componentSpacing: 90,
       padding: 30 },
   });
+  // Labels keep a readable size on screen whatever the zoom (a fitted large graph is zoomed out).
+  const label = () => cy.style().selector('node').style({ 'font-size': Math.max(11, 12 / cy.zoom()),
+    'text-margin-y': 3 / cy.zoom(), 'text-background-padding': 2 / cy.zoom() }).update();
+  cy.on('zoom', label);
+  label();
   cy.on('tap', 'edge', (evt) => {
     const d = evt.target.data();
     onSelect(d.ids, `${d.source} — ${d.target}: now ${d.current > 0 ? '+' : ''}${d.current}`);
