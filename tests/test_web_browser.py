@@ -254,7 +254,8 @@ def test_correct_an_event_in_the_review_panel(tab, site):
 
 def test_api_docs_render_offline(tab, site):
     tab.page.goto(site.base + "/docs")
-    tab.page.wait_for_selector(".swagger-ui .information-container h2")
-    assert "Terrain" in tab.page.inner_text(".swagger-ui .information-container h2")
-    tab.page.wait_for_selector(".opblock-summary-path[data-path='/api/events']")
+    tab.page.wait_for_selector(".swagger-ui h2.title")
+    assert "Terrain" in tab.page.inner_text(".swagger-ui h2.title")
+    for path in ("/api/events", "/api/ingest", "/api/events/{event_id}/review"):
+        tab.page.locator(".opblock-summary-path", has_text=path).first.wait_for()
     tab.stayed_local()

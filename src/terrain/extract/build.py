@@ -93,6 +93,14 @@ def _victim(patient: Token | None) -> Actor:
     return CIVILIANS
 
 
+def _nearest_in(tok: Token, idx: MentionIndex, ok) -> Actor | None:
+    """The first actor named in the trigger's own phrase that satisfies ``ok``."""
+    for m in idx.inside(tok):
+        if m.span.root.i != tok.i and ok(m.actor):
+            return m.actor
+    return None
+
+
 def _governing_subject(tok: Token) -> Token | None:
     """'The Rwandan incursion resulted in a reestablishment of control': a nominal event in a verb's
     prepositional phrase takes that verb's subject as its doer."""
@@ -188,6 +196,11 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         troops = q.troop_count([t for t in (troops_tok, agent) if t is not None])
         if troops:
             quantities["troops"] = troops
+    if typ == "THREATEN" and a1s and not a2s:  # "threatened to pull Chad out of the force"
+        a2s = [a for a in (_nearest_in(tok, idx, lambda x: x.kind in ("state", "igo", "mission", "armed_group")
+                                       and x.country != a1s[0].country and x not in a1s),) if a]
+    if typ == "AID" and a2s and a2s[0].kind == "armed_group":
+        typ = "SUPPORT"  # training, funding or arming a rebel group is backing it
     if typ in SYMMETRIC and len(a1s) > 1 and not a2s:
         a1s, a2s = a1s[:1], a1s[1:2]
     if typ == "REQUEST" and tok.lemma_ == "request" and tok.pos_ == "NOUN":
@@ -246,7 +259,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 a2s = [MILITIA]
         if typ == "REMOTE_VIOLENCE" and not a1s and {c.lemma_.lower() for c in tok.subtree} & AIR:
             a1s = [Actor("Security forces", "state_forces", None)]  # air and drone strikes: a state's forces
-        if typ in ("ATTACK", "ABDUCT") and not a2s and (patient is not None or quantities):
+        if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and not a2s and (patient is not None or quantities):
             a2s = [_victim(patient)]
         if not a1s and typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and (a2s or quantities or tok.pos_ == "VERB"):
             a1s = [UNIDENTIFIED]

@@ -97,10 +97,14 @@ def _person_mentions(doc: Doc, known: list[Mention]) -> list[Mention]:
     from terrain.resolve.gazetteer import gazetteer
 
     taken = {t.i for m in known for t in m.span}
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    surnames = {e[-1].lower_ for e in people if len(e) > 1}
     out = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or any(t.i in taken for t in ent) or gazetteer().is_place(ent.text):
+    for ent in people:
+        if any(t.i in taken for t in ent) or gazetteer().is_place(ent.text):
             continue
+        if len(ent) == 1 and ent[0].lower_ not in surnames:
+            continue  # a lone name is a person only when the report named them in full before
         out.append(Mention(span=ent, actor=Actor(ent.text, "person", None), via="person"))
     return out
 

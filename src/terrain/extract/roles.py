@@ -50,7 +50,8 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
     lemma = tok.lemma_.lower()
     mention = idx.at(tok)
     seat = lemma in _words("government_heads")  # "the government in Kinshasa" is DR Congo's
-    inner = [m for m in idx.inside(tok) if not _in_clause(m.span.root, tok)
+    serving = any(c.dep_ == "acl" and c.lemma_ in ("serve", "belong") for c in tok.children)
+    inner = [m for m in idx.inside(tok) if (serving or not _in_clause(m.span.root, tok))
              and (seat or not _in_place(m.span.root, tok))]
     if mention is None:
         mention = inner[0] if inner else None
@@ -124,6 +125,7 @@ def arg_actors(tok: Token, idx: MentionIndex, expand: bool = True) -> Arg | None
         if actor is not None and actor not in actors:
             actors.append(actor)
             generic = generic or is_generic
+            actors += [a for a in _of_conjuncts(t, idx, actor) if a not in actors]
     if not actors:
         return None
     return Arg(tok, actors, generic)
@@ -133,6 +135,19 @@ GENERIC_NAMES = frozenset({"Unidentified gunmen", "Rebels", "Jihadists", "Milita
                            "Security forces", "Civilians", "Protesters"})
 SERIES = frozenset({"series", "wave", "spate", "string", "number", "string", "campaign", "flurry", "round"})
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "oneself"})
+
+
+def _of_conjuncts(tok: Token, idx: MentionIndex, first: Actor) -> list[Actor]:
+    """'the foreign ministers of DR Congo and Rwanda': each state named in the of-phrase."""
+    of = prep_object(tok, ("of",))
+    if of is None or not of.conjuncts or first.kind not in ("state", "person", "state_forces"):
+        return []
+    out = []
+    for c in of.conjuncts:
+        m = idx.at(c)
+        if m is not None and m.actor.country and m.actor.kind in ("state", "state_forces"):
+            out.append(registry().state(m.actor.country) if first.kind != "state_forces" else registry().forces(m.actor.country))
+    return out
 
 
 def find_child(tok: Token, deps: tuple[str, ...]) -> Token | None:

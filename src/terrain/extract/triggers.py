@@ -11,8 +11,9 @@ from terrain.records import VIOLENT_TYPES
 
 TROOPS = frozenset({"troops", "troop", "soldier", "force", "contingent", "battalion", "peacekeeper", "reinforcement",
                     "instructor", "mercenary", "personnel", "police", "policeman", "unit", "commando"})
+AIR = frozenset({"air", "airstrike", "drone", "aerial", "jet", "aircraft", "helicopter", "warplane"})
 TALKS = frozenset({"discussion", "talk", "negotiation", "consultation"})
-HELP = frozenset({"support", "assistance", "help", "expertise", "troops", "deployment", "training"})
+HELP = frozenset({"support", "assistance", "help", "expertise", "troops", "deployment", "training", "aid", "protection"})
 ACCUSE_VERBS = frozenset({"accuse", "suspect", "blame", "charge", "convict"})
 
 
@@ -28,6 +29,8 @@ class Trigger:
 
 def _object(tok: Token) -> Token | None:
     obj = find_child(tok, OBJ) or find_child(tok, ("nsubjpass",))
+    if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        obj = tok.head  # "fighters supported by Rwandan troops"
     if obj is None:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("for", "of"):
@@ -52,6 +55,12 @@ def _object_type(tok: Token, obj: Token | None) -> str | None:
     return None
 
 
+def _is_place(tok: Token) -> bool:
+    from terrain.resolve.gazetteer import gazetteer
+
+    return gazetteer().is_place(tok.text)
+
+
 def _verb_type(tok: Token) -> Trigger | None:
     lex = lexicon()
     lemma = tok.lemma_.lower()
@@ -65,6 +74,19 @@ def _verb_type(tok: Token) -> Trigger | None:
     if obj is not None and obj.lemma_.lower() in TROOPS and any(
             c.dep_ == "prep" and c.lower_ in ("to", "into") for c in tok.children):
         return Trigger(tok, "DEPLOY", via_object=True, obj=obj)  # "flew/moved/rushed soldiers into X"
+    closer = any(c.lower_ in ("closer", "nearer") for c in tok.children)
+    to_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with")), None)
+    if closer and to_ is not None:
+        return Trigger(tok, "ALIGN", obj=to_)  # "Burundi has moved closer to Kinshasa"
+    help_for = any(c.dep_ == "prep" and c.lower_ == "for" and any(p.lemma_.lower() in HELP for p in c.children)
+                   for c in tok.children)
+    target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "on")), None)
+    if help_for and target is not None and lemma in ("turn", "appeal", "look", "call", "reach", "go"):
+        return Trigger(tok, "REQUEST", obj=target)  # "turned to Russia and to Rwanda for help"
+    if lemma in ("strike", "hit", "target", "pound") and {t.lemma_.lower() for t in tok.subtree} & AIR:
+        return Trigger(tok, "REMOTE_VIOLENCE")  # "drones struck targets around Kidal"
+    if lemma in ("take", "seize") and obj is not None and obj.pos_ == "PROPN" and _is_place(obj):
+        return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja"
     with_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
     if lemma in ("negotiate", "discuss", "talk") and with_ is not None and {t.lemma_.lower() for t in tok.subtree} & HELP:
         return Trigger(tok, "REQUEST", obj=with_)  # "Benin is negotiating with Rwanda for logistical help"

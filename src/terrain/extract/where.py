@@ -1,32 +1,53 @@
 """Event location: the place attached to the event, not every place mentioned.
 
-Candidates are place entities (GPE, LOC, FAC) and country names in the sentence. The one governed
-by the trigger's clause ("killed ... in Baragoi") wins over one elsewhere in the sentence; a
-"Place, District, Region" list resolves its first name with the last as the admin hint; places the
-gazetteer lacks fall back to the region or country named, never to a same-named place abroad.
+Candidates are place entities (GPE, LOC, FAC), country names and proper-noun runs the NER missed or
+mislabelled (a PERSON/ORG "Garissa" is a place "in Garissa", in "Garissa town", in "(Dadaab, Garissa)").
+The one governed by the trigger's clause ("killed ... in Baragoi") wins over one elsewhere in the
+sentence; a "Place, District, Region" list or a "Place (District, Region)" resolves its first name with
+the last as the admin hint; places the gazetteer lacks fall back to the region or country named, never
+to a same-named place abroad. A place abroad needs its country named somewhere in the document.
+
+Country hints, in order: a country named in the sentence, the context's, the document's
+(``document_country_hint``: the country most of the report's places resolve to). Exact names in any
+hinted country win over spelling variants (the gazetteer's near-miss match) in the first.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from terrain.records import Location
+from terrain.resolve.actors import fold
 from terrain.resolve.gazetteer import gazetteer
 
 PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON")
-LOC_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "on", "to", "of", "between")
+LOC_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "on", "to", "of", "between",
+             "along", "towards", "toward")
 PRECISION_RANK = {"place": 0, "admin1": 1, "region": 2, "country": 3}
 DIRECTIONS = ("eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
               "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
               "south-eastern", "south-western")
+SHORT_REPORT = 1200  # characters: an incident report, where a place named anywhere is the incident's
+# Words after a name that make it a place ("Nkiruni village", "Msambweni Sub-County", "Kibera slum").
+_TYPE_WORDS = (r"sub-?\s?county|sub-?\s?location|area|village|town|township|location|estate|ward|constituency|"
+               r"division|district|county|province|region|market|trading cent(?:re|er)|cent(?:re|er)|settlement|"
+               r"camp|refugee camp|slum|suburb|island|border town|municipality")
+_TYPED = re.compile(rf"^\s*(?:{_TYPE_WORDS})\b", re.I)
+_STRIP = re.compile(rf"\s+(?:{_TYPE_WORDS}|road|highway|junction)$", re.I)
+# ACLED-style coding remarks: "(coordinates for Nyeri town used)", "(coded as Kathwana)".
+_CODED = re.compile(r"\b(?:coordinates?|coded|geo-?coded)\b[^()]*$", re.I)
+_RESIDENTS = frozenset({"resident", "villager", "local", "inhabitant", "trader", "youth", "farmer", "herder"})
 
 
 @dataclass
 class PlaceMention:
     span: Span
     location: Location
+    coded: bool = False  # named in a coding remark ("coordinates for X used"): the report's own place
 
 
 def _direction(span: Span) -> str | None:
@@ -36,58 +57,9 @@ def _direction(span: Span) -> str | None:
     return None
 
 
-def _chain(span: Span, ents: dict[int, Span]) -> list[Span]:
-    """The names that follow ``span`` as ", X, Y" (appositions: district, region)."""
-    doc, out, i = span.doc, [], span.end
-    while i + 1 < len(doc) and doc[i].text in (",", "(") and (i + 1) in ents:
-        nxt = ents[i + 1]
-        out.append(nxt)
-        i = nxt.end
-    return out
-
-
-def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
-    gaz = gazetteer()
-    found: list[PlaceMention] = []
+def _candidates(sent: Span) -> list[Span]:
     ents = [e for e in sent.ents if e.label_ in PLACE_LABELS] + _proper_runs(sent)
-    ents.sort(key=lambda e: e.start)
-    by_start = {e.start: e for e in ents}
-    countries = [gaz_country for e in ents if (gaz_country := _country_of(e.text))]
-    hint = countries[0] if countries else country_hint
-    consumed: set[int] = set()
-    for e in ents:
-        if e.start in consumed:
-            continue
-        chain = _chain(e, by_start)
-        for c in chain:
-            consumed.add(c.start)
-        direction = _direction(e)
-        loc = None
-        if direction:
-            loc = gaz.resolve(f"{direction} {e.text}", country=hint)
-        if loc is None:
-            admin = chain[-1].text if chain else None
-            admin_country = _country_of(admin) if admin else None
-            loc = gaz.resolve(e.text, country=admin_country or hint, admin1=None if admin_country else admin)
-            if loc is None and chain:
-                for c in chain:  # the village is unknown: fall back to the district or region named
-                    loc = gaz.resolve(c.text, country=admin_country or hint)
-                    if loc is not None:
-                        break
-        if loc is None or loc.country is None and not _locative(e, LOC_PREPS):
-            continue
-        if hint is None and loc.country not in _african():
-            continue  # "Serut" is in Kenya's news, not Indonesia's: abroad only when the country is named
-        # ORG/NORP-labelled names are places only in a locative phrase ("charged into Dassari");
-        # a country is a place only there too ("in Mozambique"), not as an actor ("Rwanda denied")
-        if loc.precision == "country" and not _locative(e):
-            continue
-        if _is_capital_actor(e) and not _locative(e, PLACE_PREPS):
-            continue  # "Kigali denies": the government, not the city
-        if e.label_ in ("NORP", "ORG", "PERSON", "") and not _locative(e, PLACE_PREPS):
-            continue
-        found.append(PlaceMention(e, loc))
-    return found
+    return sorted(ents, key=lambda e: e.start)
 
 
 def _proper_runs(sent: Span) -> list[Span]:
@@ -105,6 +77,154 @@ def _proper_runs(sent: Span) -> list[Span]:
     return runs
 
 
+def _chain(span: Span, by_char: dict[int, Span]) -> list[Span]:
+    """The names that follow ``span`` as ", X, Y" or " area (X, Y)": its district and region."""
+    text, out, end = span.doc.text, [], span.end_char
+    while True:
+        m = re.match(rf"(?:\s+(?:{_TYPE_WORDS}))?\s*[,(]\s*", text[end:end + 40], re.I)
+        if not m or (end + m.end()) not in by_char:
+            return out
+        nxt = by_char[end + m.end()]
+        out.append(nxt)
+        end = nxt.end_char
+
+
+def _typed(span: Span) -> bool:
+    return bool(_TYPED.match(span.doc.text[span.end_char:span.end_char + 30]))
+
+
+def _coded(span: Span) -> bool:
+    before = span.doc.text[max(0, span.start_char - 60):span.start_char]
+    paren = before.rfind("(")
+    return paren >= 0 and ")" not in before[paren:] and bool(_CODED.search(before[paren:]))
+
+
+def _names(span: Span) -> list[str]:
+    """The name and its variants: "Garissa town" -> Garissa; "Mai Mahiu-Narok road" -> Mai Mahiu, Narok;
+    "Narok South" (a sub-county) -> Narok."""
+    text = span.text.strip()
+    out = [text]
+    bare = _STRIP.sub("", text)
+    if bare != text and bare:
+        out.append(bare)
+    if re.search(r"[-/]", bare):  # a road between two towns, "Nyanza/Migori": each name in turn
+        out += [p.strip() for p in re.split(r"\s*[-/]\s*", bare) if len(p.strip()) > 2]
+    words = bare.split()
+    if len(words) > 1 and words[-1].lower() in DIRECTIONS:
+        out.append(" ".join(words[:-1]))
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=16384)
+def _lookup(name: str, country: str | None, admin1: str | None) -> Location | None:
+    return gazetteer().resolve(name, country=country, admin1=admin1)
+
+
+def _exact(loc: Location, name: str) -> bool:
+    """Not a spelling variant: near-miss matching only ever returns places under another name."""
+    return loc.precision != "place" or fold(loc.name).replace(" ", "") == fold(name).replace(" ", "")
+
+
+def _resolve(names: list[str], hints: list[str], admin: str | None, allowed: set[str]) -> Location | None:
+    for exact in (True, False):
+        for h in hints:
+            for n in names:
+                loc = _lookup(n, h, admin)
+                if loc is not None and (not exact or _exact(loc, n)):
+                    return loc
+    for n in names:
+        loc = _lookup(n, None, None)
+        if loc is not None and (loc.country is None or loc.country in allowed or loc.precision == "country"):
+            return loc
+    return None
+
+
+def _country_of(text: str | None) -> str | None:
+    if not text:
+        return None
+    loc = _lookup(text, None, None)
+    return loc.country if loc is not None and loc.precision == "country" else None
+
+
+def _is_place_phrase(e: Span) -> bool:
+    """A name the NER did not call a place that still is one: "in X", "X village", "X residents"."""
+    if _locative(e, PLACE_PREPS) or _typed(e) or _coded(e):
+        return True
+    root = e.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in _RESIDENTS
+
+
+def _doc_info(doc: Doc) -> dict:
+    """Per document (cached in ``doc.user_data``): countries named, the hint, and its places."""
+    info = doc.user_data.get("terrain.where")
+    if info is not None:
+        return info
+    votes: Counter[str] = Counter()
+    named: set[str] = set()
+    for sent in doc.sents:
+        for e in _candidates(sent):
+            if e.label_ not in ("GPE", "LOC", "FAC") and not _is_place_phrase(e):
+                continue
+            loc = _lookup(e.text, None, None)
+            if loc is None or loc.country is None:
+                continue
+            if loc.precision == "country":
+                named.add(loc.country)
+            # a county or region is unambiguous evidence; a town name may exist in several countries
+            votes[loc.country] += {"admin1": 3, "region": 2, "country": 1}.get(loc.precision, 1)
+    info = {"named": named, "hint": votes.most_common(1)[0][0] if votes else None, "places": None}
+    doc.user_data["terrain.where"] = info
+    return info
+
+
+def document_country_hint(doc: Doc) -> str | None:
+    """The country most of the document's places resolve to (counties and regions weigh more): the hint
+    for names the sentence gives no country for ("in Mathemba", in a report about Kenya)."""
+    return _doc_info(doc)["hint"]
+
+
+def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
+    info = _doc_info(sent.doc)
+    ents = _candidates(sent)
+    by_char = {e.start_char: e for e in ents}
+    countries = [c for e in ents if (c := _country_of(e.text))]
+    hints = list(dict.fromkeys(h for h in (*countries, country_hint, info["hint"]) if h))
+    allowed = info["named"] | set(hints) if hints else _african()
+    found: list[PlaceMention] = []
+    consumed: set[int] = set()
+    for e in ents:
+        if e.start_char in consumed:
+            continue
+        chain = _chain(e, by_char)
+        consumed.update(c.start_char for c in chain)
+        direction = _direction(e)
+        loc = None
+        if direction:
+            loc = _resolve([f"{direction} {e.text}"], hints, None, allowed)
+        if loc is None:
+            admin = chain[-1].text if chain else None
+            admin_country = _country_of(admin) if admin else None
+            local = [admin_country] if admin_country else hints
+            loc = _resolve(_names(e), local, None if admin_country else admin, allowed)
+            if loc is None and chain:
+                for c in chain:  # the village is unknown: fall back to the district or region named
+                    loc = _resolve(_names(c), local, None, allowed)
+                    if loc is not None:
+                        break
+        if loc is None or loc.country is None and not _locative(e, LOC_PREPS):
+            continue
+        # ORG/NORP-labelled names are places only in a locative phrase ("charged into Dassari");
+        # a country is a place only there too ("in Mozambique"), not as an actor ("Rwanda denied")
+        if loc.precision == "country" and not _locative(e):
+            continue
+        if _is_capital_actor(e) and not _locative(e, PLACE_PREPS):
+            continue  # "Kigali denies": the government, not the city
+        if e.label_ in ("NORP", "ORG", "PERSON", "") and not (_is_place_phrase(e) or chain):
+            continue
+        found.append(PlaceMention(e, loc, coded=_coded(e)))
+    return found
+
+
 def _is_capital_actor(span: Span) -> bool:
     from terrain.resolve.actors import registry
 
@@ -119,12 +239,13 @@ def _african() -> frozenset[str]:
     return frozenset(registry().african_iso3())
 
 
-PLACE_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "of", "between", "to")
+PLACE_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "of", "between", "to",
+               "along", "towards")
 PLACE_VERBS = frozenset({"attack", "raid", "storm", "capture", "seize", "overrun", "shell", "bomb", "invade", "enter",
                          "retake", "recapture", "besiege", "encircle", "reach", "leave", "visit"})
 COUNTRY_PREPS = ("in", "at", "near", "across", "inside", "into", "throughout", "within", "outside")
 PLACE_NOUNS = ("capital", "town", "city", "province", "region", "north", "south", "east", "west", "border",
-               "part", "parts", "area", "village", "district", "county", "state")
+               "part", "parts", "area", "village", "district", "county", "state", "outskirts", "suburb", "centre")
 
 
 def _locative(span: Span, preps: tuple[str, ...] = ()) -> bool:
@@ -144,18 +265,16 @@ def _locative(span: Span, preps: tuple[str, ...] = ()) -> bool:
     return prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
 
 
-def _country_of(text: str | None) -> str | None:
-    if not text:
-        return None
-    loc = gazetteer().resolve(text)
-    return loc.country if loc is not None and loc.precision == "country" else None
+def _doc_places(doc: Doc) -> list[PlaceMention]:
+    info = _doc_info(doc)
+    if info["places"] is None:
+        info["places"] = [p for s in doc.sents for p in place_mentions(s, None)]
+    return info["places"]
 
 
 def event_location(trigger: Token, places: list[PlaceMention], attached_only: bool = False) -> Location | None:
     """The place governed by the trigger's clause, most precise first; else (for violence) the most
-    precise place of the sentence."""
-    if not places:
-        return None
+    precise place of the sentence; in a short report, else the most precise place of the report."""
     clause = {t.i for t in trigger.subtree}
     head = trigger
     while head.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acl") and head.head.i != head.i:
@@ -164,9 +283,21 @@ def event_location(trigger: Token, places: list[PlaceMention], attached_only: bo
 
     def rank(p: PlaceMention) -> tuple:
         attached = p.span.root.i in clause and _locative(p.span, LOC_PREPS)
-        return (0 if attached else 1, PRECISION_RANK[p.location.precision], abs(p.span.start - trigger.i))
+        return (0 if attached or p.coded else 1, not p.coded, PRECISION_RANK[p.location.precision],
+                abs(p.span.start - trigger.i))
 
-    best = sorted(places, key=rank)[0]
-    if attached_only and rank(best)[0] != 0:
-        return None
-    return best.location
+    best = sorted(places, key=rank)[0] if places else None
+    if attached_only:
+        return best.location if best is not None and rank(best)[0] == 0 else None
+    doc = trigger.doc
+    precise = best is not None and PRECISION_RANK[best.location.precision] <= PRECISION_RANK["admin1"]
+    if len(doc.text) > SHORT_REPORT or (precise and rank(best)[0] == 0):
+        return best.location if best is not None else None
+    # A short report names its place once ("... The event happened in Nairobi"): the report's coded
+    # place, else its most precise, nearest place (in the same country as the sentence's own, if any).
+    others = [p for p in _doc_places(doc) if best is None or p.location.country == best.location.country]
+    others.sort(key=lambda p: (not p.coded, PRECISION_RANK[p.location.precision], abs(p.span.start - trigger.i)))
+    if others and (best is None or (not best.coded and others[0].coded) or PRECISION_RANK[
+            others[0].location.precision] < PRECISION_RANK[best.location.precision]):
+        return others[0].location
+    return best.location if best is not None else None
