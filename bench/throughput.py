@@ -186,9 +186,11 @@ def run(args: argparse.Namespace, command: str) -> dict:
     rows = []
     for (kind, p), r in results.items():
         ratio = results[("spacy", p)].median / r.median
+        # Per repetition, against the bare run next to it: their spread shows how noisy the machine was.
+        paired = [round(b / t, 3) for b, t in zip(results[("spacy", p)].seconds, r.seconds)]
         rows.append({"config": r.label, "kind": kind, "processes": p, "seconds": [round(s, 4) for s in r.seconds],
                      "median_seconds": round(r.median, 4), "docs_per_s": round(len(docs) / r.median, 2),
-                     "words_per_s": round(words / r.median, 1), "ratio_vs_bare_spacy": round(ratio, 3)})
+                     "words_per_s": round(words / r.median, 1), "ratio_vs_bare_spacy": round(ratio, 3), "paired_ratios": paired})
     import spacy
 
     return {"command": command,

@@ -147,10 +147,16 @@ def test_filter_to_a_country_and_click_an_event_on_the_map(tab, site):
     load(tab, site.base + "/")
     assert tab.page.locator("path.ev-marker").count() > 10
     tab.shot("workspace-start.png")
-    first = tab.page.locator("path.ev-marker").last
+    first = tab.page.locator("path.ev-marker").last  # drawn last: on top of any other
     first.click()
     assert_highlighted(tab.page, site, {int(i) for i in first.get_attribute("data-ids").split(",")})
-    tab.shot("workspace.png")  # the README's picture (docs/screenshots/workspace.png is a copy)
+    # The README's picture (docs/screenshots/workspace.png is a copy): a deployment, opened from its URL.
+    deploys = [e for e in site.api("/api/events", type="DEPLOY", limit=1000)["items"]
+               if e["location"] and e["location"]["lat"] is not None and e["quantities"].get("troops")]
+    tab.page.goto("about:blank")
+    load(tab, f"{site.base}/#view=map&event={deploys[0]['id']}")
+    assert_highlighted(tab.page, site, {deploys[0]["id"]})
+    tab.shot("workspace.png")
 
     events = site.api("/api/events", limit=1000)["items"]
     placed = Counter(e["location"]["country"] for e in events if e["location"] and e["location"]["lat"] is not None)
@@ -254,8 +260,8 @@ def test_correct_an_event_in_the_review_panel(tab, site):
 
 def test_api_docs_render_offline(tab, site):
     tab.page.goto(site.base + "/docs")
-    tab.page.wait_for_selector(".swagger-ui h2.title")
-    assert "Terrain" in tab.page.inner_text(".swagger-ui h2.title")
+    tab.page.wait_for_selector(".swagger-ui .info .title")
+    assert "Terrain" in tab.page.inner_text(".swagger-ui .info .title")
     for path in ("/api/events", "/api/ingest", "/api/events/{event_id}/review"):
-        tab.page.locator(".opblock-summary-path", has_text=path).first.wait_for()
+        tab.page.wait_for_selector(f".opblock-summary-path[data-path='{path}']")
     tab.stayed_local()

@@ -35,6 +35,7 @@ ARCH = "bow"  # see docs/classifier.md: BOW vs ensemble, measured on the dev spl
 BOW_LENGTH = 2**16
 NGRAMS = 2
 EPOCHS = 20
+WIDTH, DEPTH = 64, 2  # the ensemble's tok2vec (CNN) layer
 COMPONENTS = {"types": "textcat_multilabel", "status": "textcat"}
 
 
@@ -49,10 +50,10 @@ def _model_block(name: str, exclusive: bool, arch: str) -> str:
             f"[components.{name}.model.linear_model]\n{bow}\n"
             f"[components.{name}.model.tok2vec]\n@architectures = \"spacy.Tok2Vec.v2\"\n\n"
             f"[components.{name}.model.tok2vec.embed]\n@architectures = \"spacy.MultiHashEmbed.v2\"\n"
-            "width = 64\nattrs = [\"NORM\", \"PREFIX\", \"SUFFIX\", \"SHAPE\"]\nrows = [5000, 1000, 2500, 2500]\n"
+            f"width = {WIDTH}\nattrs = [\"NORM\", \"PREFIX\", \"SUFFIX\", \"SHAPE\"]\nrows = [5000, 1000, 2500, 2500]\n"
             "include_static_vectors = false\n\n"
             f"[components.{name}.model.tok2vec.encode]\n@architectures = \"spacy.MaxoutWindowEncoder.v2\"\n"
-            "width = 64\ndepth = 2\nwindow_size = 1\nmaxout_pieces = 3\n")
+            f"width = {WIDTH}\ndepth = {DEPTH}\nwindow_size = 1\nmaxout_pieces = 3\n")
 
 
 def build_config(arch: str = ARCH, seed: int = SEED, epochs: int = EPOCHS) -> str:

@@ -19,6 +19,7 @@ VIOLENT = tuple(VIOLENT_TYPES)
 from terrain.resolve.actors import registry
 
 UNIDENTIFIED = Actor("Unidentified gunmen", "armed_group", None)
+ARMED = ("armed_group", "state_forces", "company", "mission")
 MILITIA = Actor("Militia", "armed_group", None)
 CIVILIANS = Actor("Civilians", "civilians", None)
 AIR = frozenset({"air", "airstrike", "drone", "aerial", "jet", "aircraft", "helicopter", "warplane"})
@@ -242,6 +243,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         enemy = _actors(prep_object(battle, ("with", "against")), idx)
         if enemy:
             typ, a1s, a2s = "BATTLE", enemy, [_as_forces(a) if a.kind == "state" else a for a in a2s] or [MILITIA]
+    if typ == "ATTACK" and a1s and a2s and a1s[0].kind in ARMED and a2s[0].kind == "armed_group" \
+            and a1s[0].name != UNIDENTIFIED.name:
+        typ = "BATTLE"  # armed forces or groups fighting each other is a battle, not an attack on civilians
     if typ in VIOLENT_TYPES:
         quantities.update(q.violence_counts(tok, patient) if tok.pos_ == "VERB" else {})
         for k, v in q.sentence_counts(sent).items():
@@ -282,7 +286,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         status = "asserted"  # a state announcing its own talks or deployment: the report's fact
     for a1 in a1s[:3] or [None]:
         for a2 in a2s[:3] or [None]:
-            if a1 is not None and a2 is not None and (a1 == a2 or _same_state(a1, a2)):
+            if a1 is not None and a2 is not None and (a1 == a2 or _same_state(a1, a2)) \
+                    and not (typ == "BATTLE" and a1.name in GENERIC_NAMES):  # two militias may clash
                 a2 = None
             host = a2.country if typ in ("DEPLOY", "WITHDRAW") and a2 is not None else None
             # backing an armed group happens where the group fights; a request comes from the requester

@@ -98,9 +98,12 @@ def _default_country(events: list[Event], country: str, short: bool) -> None:
 def _is_headline(sent: Span, title: str | None) -> bool:
     """The headline restates the report's lead in telegraphic syntax that parses badly (the body's
     sentence carries the event); it is skipped (-12 false positives on the demo corpus, no miss)."""
-    first_para = "\n" not in sent.doc.text[:sent.start_char].strip()
+    doc_text = sent.doc.text
+    first_para = "\n" not in doc_text[:sent.start_char].strip()
+    if not first_para or "\n" not in doc_text.strip():  # a one-paragraph report has no headline
+        return False
     text = sent.text.strip()
-    return first_para and (text == (title or "").strip() or not text.endswith((".", "!", "?", '"', "\u201d")))
+    return text == (title or "").strip() or (len(sent) < 30 and not text.endswith((".", "!", "?", '"', "\u201d")))
 
 
 def _update_context(ctx: Context, sent: Span, places: list[PlaceMention], idx: MentionIndex) -> None:

@@ -189,7 +189,7 @@ def agent_of(tok: Token) -> Token | None:
             return agent_of(tok.head.head)  # "claimed a series of raids"
         return None
     passive = any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in tok.children)
-    if passive:
+    if passive or tok.dep_ == "acl" and tok.tag_ == "VBN":  # "suspects killed by police"
         return prep_object(tok, ("by",))
     subj = find_child(tok, SUBJ)
     if subj is None:  # "Mozambique came knocking": the subject hangs on the auxiliary

@@ -106,8 +106,8 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja"
     if lemma == "leave" and (obj is None or obj.ent_type_ not in ("GPE", "LOC")):
         return None  # "leaving one wounded" is not a withdrawal; "left Mali" is
-    if typ == "PROTEST" and find_child(tok, OBJ) is not None:
-        return None  # "demonstrating an appropriate response"
+    if lemma == "demonstrate" and find_child(tok, OBJ) is not None:
+        return None  # "demonstrating an appropriate response" (but "traders protest a buyer" is a protest)
     return Trigger(tok, typ, breaking=lemma in lex.breaking)
 
 
@@ -123,7 +123,8 @@ def _noun_type(tok: Token) -> Trigger | None:
     if lemma in lex.death_nouns and not any(c.dep_ == "nummod" for c in tok.children):
         return None  # "the death of President Déby" is not a count of an attack
     if lemma == "strike" and not kids & {"air", "drone", "missile", "artillery", "aerial"}:
-        return None
+        on = tok.head.lower_ == "on" and tok.head.head.lemma_ in ("go", "be", "remain", "stay")
+        return Trigger(tok, "PROTEST") if on or kids & {"general", "labour", "labor", "teacher", "doctor", "worker"} else None
     if lemma == "fall" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None
     if lemma == "support" and not any(c.dep_ == "poss" for c in tok.children):

@@ -24,7 +24,7 @@ from terrain.records import Location
 from terrain.resolve.actors import fold
 from terrain.resolve.gazetteer import gazetteer
 
-PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON")
+PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART")
 LOC_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "on", "to", "of", "between",
              "along", "towards", "toward")
 PRECISION_RANK = {"place": 0, "admin1": 1, "region": 2, "country": 3}
@@ -36,7 +36,8 @@ SHORT_REPORT = 1200  # characters: an incident report, where a place named anywh
 _TYPE_WORDS = (r"sub-?\s?county|sub-?\s?location|area|village|town|township|location|estate|ward|constituency|"
                r"division|district|county|province|region|market|trading cent(?:re|er)|cent(?:re|er)|settlement|"
                r"camp|refugee camp|slum|suburb|island|border town|municipality")
-_TYPED = re.compile(rf"^\s*(?:{_TYPE_WORDS})\b", re.I)
+_TYPED = re.compile(rf"^\s*(?:{_TYPE_WORDS})\b"  # "Nkiruni village"; "the Kericho-Nakuru highway": both towns
+                    r"|^(?:\s*-\s*[A-Z][\w']*(?:\s[A-Z][\w']*)?)?\s+(?:road|highway)\b", re.I)
 _STRIP = re.compile(rf"\s+(?:{_TYPE_WORDS}|road|highway|junction)$", re.I)
 # ACLED-style coding remarks: "(coordinates for Nyeri town used)", "(coded as Kathwana)".
 _CODED = re.compile(r"\b(?:coordinates?|coded|geo-?coded)\b[^()]*$", re.I)
@@ -58,8 +59,20 @@ def _direction(span: Span) -> str | None:
 
 
 def _candidates(sent: Span) -> list[Span]:
-    ents = [e for e in sent.ents if e.label_ in PLACE_LABELS] + _proper_runs(sent)
+    ents = [p for e in sent.ents if e.label_ in PLACE_LABELS for p in _split(e)] + _proper_runs(sent)
     return sorted(ents, key=lambda e: e.start)
+
+
+def _split(ent: Span) -> list[Span]:
+    """The NER sometimes runs a name into its bracketed district ("Banita (Nakuru"): one span per name."""
+    out, start = [], ent.start
+    for t in list(ent) + [None]:
+        if t is None or t.text in ("(", ")", ","):
+            end = t.i if t is not None else ent.end
+            if end > start:
+                out.append(Span(ent.doc, start, end, label=ent.label_))
+            start = end + 1
+    return out
 
 
 def _proper_runs(sent: Span) -> list[Span]:
@@ -161,20 +174,38 @@ def _doc_info(doc: Doc) -> dict:
         return info
     votes: Counter[str] = Counter()
     named: set[str] = set()
+    actors: set[str] = set()
     for sent in doc.sents:
         for e in _candidates(sent):
-            if e.label_ not in ("GPE", "LOC", "FAC") and not _is_place_phrase(e):
-                continue
-            loc = _lookup(e.text, None, None)
+            place_like = e.label_ in ("GPE", "LOC", "FAC") or _is_place_phrase(e)
+            loc = next((x for n in _names(e) if (x := _lookup(n, None, None)) is not None), None)
             if loc is None or loc.country is None:
+                if e.label_ in ("NORP", "ORG", "PERSON"):  # "Kenyan police", "KDF": weak evidence, once each
+                    actors.update(_countries_within(e))
                 continue
             if loc.precision == "country":
                 named.add(loc.country)
+                if not _locative(e):  # "refugees from Sudan", "Rwanda denied": no place of events
+                    continue
+            elif not place_like:
+                continue
             # a county or region is unambiguous evidence; a town name may exist in several countries
             votes[loc.country] += {"admin1": 3, "region": 2, "country": 1}.get(loc.precision, 1)
-    info = {"named": named, "hint": votes.most_common(1)[0][0] if votes else None, "places": None}
+    votes.update({c: 0.5 for c in actors})
+    hint, weight = votes.most_common(1)[0] if votes else (None, 0)
+    # a hint from demonyms alone ("Kenyan police") names no place: it does not bar places elsewhere
+    info = {"named": named, "hint": hint, "places": None, "strong": weight >= 1}
     doc.user_data["terrain.where"] = info
     return info
+
+
+def _countries_within(e: Span) -> set[str]:
+    from terrain.resolve.actors import registry
+
+    found = registry().lookup(e.text)
+    if found is not None:  # a state, its forces, a politician; armed groups cross borders (al-Shabaab in Kenya)
+        return {found.actor.country} if found.actor.kind in ("state", "state_forces", "person") else set()
+    return {c for t in e if t.is_title and (c := _country_of(t.text))}
 
 
 def document_country_hint(doc: Doc) -> str | None:
@@ -189,7 +220,9 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
     by_char = {e.start_char: e for e in ents}
     countries = [c for e in ents if (c := _country_of(e.text))]
     hints = list(dict.fromkeys(h for h in (*countries, country_hint, info["hint"]) if h))
-    allowed = info["named"] | set(hints) if hints else _african()
+    allowed = info["named"] | set(hints) if hints else set()
+    if not info["strong"] and not countries and not country_hint:
+        allowed |= _african()
     found: list[PlaceMention] = []
     consumed: set[int] = set()
     for e in ents:
@@ -217,12 +250,21 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
         # a country is a place only there too ("in Mozambique"), not as an actor ("Rwanda denied")
         if loc.precision == "country" and not _locative(e):
             continue
+        if e.label_ == "NORP" and _is_demonym(e):
+            continue  # "of Somali extraction": a people, not Ethiopia's Somali region
         if _is_capital_actor(e) and not _locative(e, PLACE_PREPS):
             continue  # "Kigali denies": the government, not the city
-        if e.label_ in ("NORP", "ORG", "PERSON", "") and not (_is_place_phrase(e) or chain):
+        if e.label_ not in ("GPE", "LOC", "FAC") and not (_is_place_phrase(e) or chain):
             continue
         found.append(PlaceMention(e, loc, coded=_coded(e)))
     return found
+
+
+def _is_demonym(span: Span) -> bool:
+    from terrain.resolve.actors import registry
+
+    match = registry().lookup(span.text)
+    return match is not None and match.via == "demonym"
 
 
 def _is_capital_actor(span: Span) -> bool:
@@ -300,4 +342,6 @@ def event_location(trigger: Token, places: list[PlaceMention], attached_only: bo
     if others and (best is None or (not best.coded and others[0].coded) or PRECISION_RANK[
             others[0].location.precision] < PRECISION_RANK[best.location.precision]):
         return others[0].location
+    if best is None and (hint := document_country_hint(doc)):
+        return gazetteer().country(hint)  # places the gazetteer lacks: the country the report is about
     return best.location if best is not None else None

@@ -23,7 +23,7 @@ export async function initFilters(node, onto) {
       el('button.link', { type: 'button', onclick: () => setTypes([]) }, 'Clear types')));
 
   form.append(
-    field('Type', typeBox),
+    el('div.field', {}, el('span.field-label', {}, 'Type'), typeBox), // a <div>: the box holds labels itself
     field('Country', el('select', { name: 'country', id: 'f-country' }, el('option', { value: '' }, 'All countries'))),
     field('Actor', el('input', { name: 'actor', id: 'f-actor', list: 'actor-list', placeholder: 'any actor', autocomplete: 'off' }),
       el('datalist', { id: 'actor-list' })),

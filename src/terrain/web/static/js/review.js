@@ -22,9 +22,15 @@ export function showReview(e) {
     el('div.review-head', {}, el('b', {}, 'Review'), el('span.muted', {}, token() ? '' : ' — needs an API token')),
     el('div.review-actions', {},
       el('button.ok', { type: 'button', id: 'review-confirm', onclick: () => send('confirm', null, status) }, '✓ Confirm'),
-      el('button', { type: 'button', id: 'review-correct', onclick: () => { form.hidden = !form.hidden; } }, '✎ Correct…'),
+      el('button', { type: 'button', id: 'review-correct', onclick: () => { form.hidden = !form.hidden; keepInView(); } }, '✎ Correct…'),
       el('button.danger', { type: 'button', id: 'review-reject', onclick: () => send('reject', null, status) }, '✕ Reject')),
     form, status);
+}
+
+// The form takes room from the document above it: bring the sentence back into view.
+function keepInView() {
+  const mark = document.querySelector('#evidence-mark');
+  if (mark) mark.scrollIntoView({ block: 'center' });
 }
 
 function input(name, value, attrs = {}) {
@@ -53,7 +59,9 @@ function correctionForm(e, status) {
       labelled('Latitude', input('loc_lat', loc.lat, { type: 'number', step: 'any', min: -90, max: 90 })),
       labelled('Longitude', input('loc_lon', loc.lon, { type: 'number', step: 'any', min: -180, max: 180 })),
       labelled('Country', input('country', e.country, { placeholder: 'ISO3', maxlength: 3 })),
-      labelled('Date', input('date', e.date, { placeholder: 'YYYY-MM-DD' })),
+      labelled('Date', input('date', e.date, { placeholder: 'YYYY-MM-DD' }))),
+    el('div.grid-title', {}, 'Numbers'),
+    el('div.grid.numbers', {},
       ...onto.quantity_keys.map((k) => labelled(k.replace('_', ' '), input(`q_${k}`, q[k], { type: 'number', min: 0, step: 'any' })))),
     el('div.review-actions', {},
       el('button.ok', { type: 'submit', id: 'review-save' }, 'Save correction'),
