@@ -155,7 +155,7 @@ def test_filter_to_a_country_and_click_an_event_on_the_map(tab, site):
                if e["location"] and e["location"]["lat"] is not None and e["quantities"].get("troops")]
     tab.page.goto("about:blank")
     load(tab, f"{site.base}/#view=map&event={deploys[0]['id']}")
-    assert_highlighted(tab.page, site, {deploys[0]["id"]})
+    assert_highlighted(tab.page, site, {deploys[0]["id"]}), tab.page.url
     tab.shot("workspace.png")
 
     events = site.api("/api/events", limit=1000)["items"]

@@ -67,23 +67,24 @@ def ingest_documents(documents: Iterable[Document], store, processes: int | None
 
 
 def ingest_paths(paths: list[str], store, processes: int | None = None, stdin: TextIO | None = None,
-                 show_progress: bool = False, err: TextIO = sys.stderr) -> IngestSummary:
+                 show_progress: bool = False, on_error: Callable[[InputError], None] | None = None) -> IngestSummary:
     """Read inputs (files, directories, '-'), report unreadable ones, and ingest the rest."""
-    from terrain.ingest import discover, read_inputs
+    from terrain.ingest import read_inputs
 
     errors: list[InputError] = []
     documents: list[Document] = []
     for item in read_inputs(paths, stdin=stdin):
         if isinstance(item, InputError):
             errors.append(item)
-            print(f"error: {item}", file=err)
+            if on_error is not None:
+                on_error(item)
         else:
             documents.append(item)
     bar = None
     if show_progress and len(documents) > 5:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(documents), unit="doc", file=err, desc="ingest")
+        bar = tqdm(total=len(documents), unit="doc", file=sys.stderr, desc="ingest")
     try:
         summary = ingest_documents(documents, store, processes=processes,
                                    progress=bar.update if bar is not None else None)
@@ -92,7 +93,6 @@ def ingest_paths(paths: list[str], store, processes: int | None = None, stdin: T
             bar.close()
     summary.failed = len(errors)
     summary.errors = errors
-    _ = discover  # listed for callers that want a total before reading
     return summary
 
 

@@ -23,7 +23,8 @@ def ingest(paths: tuple[str, ...], processes: int | None, db: str | None) -> Non
     """
     with Store(resolve_db(db)) as store:
         summary = ingest_paths(list(paths), store, processes=processes, stdin=sys.stdin,
-                               show_progress=sys.stderr.isatty())
+                               show_progress=sys.stderr.isatty(),
+                               on_error=lambda e: click.echo(f"error: {e}", err=True))
     click.echo(summary.line())
     if summary.failed:
         sys.exit(EXIT_PARTIAL)

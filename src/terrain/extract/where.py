@@ -130,7 +130,17 @@ def _names(span: Span) -> list[str]:
 
 @lru_cache(maxsize=16384)
 def _lookup(name: str, country: str | None, admin1: str | None) -> Location | None:
-    return gazetteer().resolve(name, country=country, admin1=admin1)
+    loc = gazetteer().resolve(name, country=country, admin1=admin1)
+    return _seat(loc) if loc is not None and loc.precision == "admin1" else loc
+
+
+def _seat(adm: Location) -> Location:
+    """A county or province is placed at its same-named seat where it has one ("Mandera County" at Mandera
+    town, as ACLED and most gazetteers place it), not at the mean of its villages; precision stays admin1."""
+    town = gazetteer().resolve(adm.name, country=adm.country, admin1=adm.name)
+    if town is None or town.precision != "place" or town.admin1 != adm.name or not _exact(town, adm.name):
+        return adm
+    return Location(adm.name, adm.country, "admin1", adm.admin1, town.lat, town.lon)
 
 
 def _exact(loc: Location, name: str) -> bool:
