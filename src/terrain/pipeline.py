@@ -52,7 +52,18 @@ def ingest_documents(documents: Iterable[Document], store, processes: int | None
             continue
         statuses[doc.doc_id] = status
         todo.append(doc)
-    for doc, events in extract_documents(todo, processes=processes):
+    from terrain.extract import extract_events
+    from terrain.nlp import parse
+
+    for parsed in parse(todo, processes=processes):
+        doc = parsed.document
+        try:
+            events = extract_events(parsed)
+        except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
+            summary.failed += 1
+            summary.errors.append(InputError(doc.path or doc.doc_id, f"extraction failed ({type(err).__name__}: {err})",
+                                             "report this document to the Terrain maintainers; the rest were stored"))
+            continue
         result = store.save_document(doc, events)
         if result == "new":
             summary.new += 1
@@ -91,8 +102,11 @@ def ingest_paths(paths: list[str], store, processes: int | None = None, stdin: T
     finally:
         if bar is not None:
             bar.close()
-    summary.failed = len(errors)
-    summary.errors = errors
+    if on_error is not None:
+        for e in summary.errors:
+            on_error(e)
+    summary.failed += len(errors)
+    summary.errors = errors + summary.errors
     return summary
 
 

@@ -102,6 +102,12 @@ def _nearest_in(tok: Token, idx: MentionIndex, ok) -> Actor | None:
     return None
 
 
+def _is_place_tok(tok: Token) -> bool:
+    from terrain.resolve.gazetteer import gazetteer
+
+    return tok.pos_ == "PROPN" and gazetteer().is_place(tok.text)
+
+
 def _governing_subject(tok: Token) -> Token | None:
     """'The Rwandan incursion resulted in a reestablishment of control': a nominal event in a verb's
     prepositional phrase takes that verb's subject as its doer."""
@@ -183,17 +189,25 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     quantities: dict[str, float] = {}
     if typ in ("DEPLOY", "WITHDRAW"):
         troops_tok = trig.obj if trig.via_object else patient
+        if tok.pos_ == "NOUN":  # "the withdrawals from Mali, Burkina Faso and Niger": the hosts, not the troops
+            troops_tok = None
         if not a1s and troops_tok is not None:  # "350 Rwandans could be deployed": the troops are the provider
             a1s, a2s = _actors(troops_tok, idx), a2s if trig.via_object else []
         a1s = [_as_forces(a) for a in a1s]
         a1s = [a for a in a1s if a.kind in ("state_forces", "company", "mission", "igo", "armed_group")]
         provider = a1s[0].country if a1s else None
         explicit = _host(tok, idx, None)
-        host = explicit or _host(tok, idx, loc) or next((a.country for a in a2s if a.kind == "state"), None)
-        if (host is None or host == provider) and tok.pos_ == "VERB":
+        host = explicit or _host(tok, idx, loc if tok.pos_ == "VERB" else None) \
+            or next((a.country for a in a2s if a.kind == "state"), None)
+        dest = prep_object(tok, ("to", "in", "into"))
+        named_elsewhere = dest is not None and not _actors(dest, idx) and not _is_place_tok(dest)
+        if (host is None or host == provider) and tok.pos_ == "VERB" and not named_elsewhere:
             # "Benin opened talks with Rwanda. 350 Rwandans could be deployed": the state just named
             host = next((c for c in reversed(ctx.recent_states()) if c != provider), None)
         a2s = [registry().state(host)] if host else []
+        igo = [a for a in _actors(prep_object(tok, ("from",)), idx) if a.kind == "igo"]
+        if typ == "WITHDRAW" and igo:  # leaving ECOWAS is a break with the bloc, not a troop withdrawal
+            typ, a1s, a2s = "ALIGN", [registry().state(a.country) if a.country else a for a in a1s], igo[:1]
         troops = q.troop_count([t for t in (troops_tok, agent) if t is not None])
         if troops:
             quantities["troops"] = troops
@@ -226,7 +240,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         # "an Islamic State-linked insurgency ..., leading to over 3,000 deaths": the group named
         named = _nearest(tok, idx, sent, lambda a: a.kind == "armed_group" and a.name not in GENERIC_NAMES)
         a1s = [named] if named else []
-    if not a1s and tok.pos_ == "NOUN" and typ not in VIOLENT + ("SEIZE",) or typ == "SEIZE" and not a1s:
+    if not a1s and tok.pos_ == "NOUN" and typ not in VIOLENT + ("SEIZE", "DEPLOY", "WITHDRAW") \
+            or typ == "SEIZE" and not a1s:
         # "it was engaging in discussions with Rwanda", "the incursion resulted in a reestablishment"
         a1s = _actors(_governing_subject(tok), idx)
     if typ == "SEIZE" and a1s and not a2s:

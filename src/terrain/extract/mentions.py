@@ -78,8 +78,14 @@ def registry_mentions(doc: Doc) -> list[Mention]:
             match = registry().lookup(span.text)
         if match is None:
             continue
+        if match.via == "capital" and span.start > 0 and (doc[span.start - 1].pos_ == "PROPN"
+                                                         or doc[span.start - 1].lower_ in CONNECTORS):
+            continue  # "Mocímboa da Praia" is not Cabo Verde's capital
         out.append(Mention(span=span, actor=match.actor, via=match.via))
     return out
+
+
+CONNECTORS = frozenset({"da", "de", "do", "du", "des", "dos", "el", "al", "la", "le", "di", "del"})
 
 
 def _inside_name(span: Span, orgs: list[Span]) -> bool:

@@ -22,6 +22,9 @@ KILL = {"kill", "murder", "assassinate", "massacre", "slaughter", "behead", "exe
 INJURE = {"injure", "wound", "hurt", "maim"}
 ABDUCT = {"abduct", "kidnap", "seize", "take"}
 DISPLACE = {"displace", "flee", "uproot"}
+DIE = {"die", "perish", "succumb"}
+COUNTABLE = ("NOUN", "PROPN", "NUM", "PRON")
+FOUND = {"find", "recover", "discover", "collect", "dump", "retrieve"}
 
 
 def parse_number(tokens: list[Token]) -> float | None:
@@ -79,6 +82,14 @@ def count_conjoined(noun: Token) -> float | None:
     return total
 
 
+def _to_death(v: Token) -> bool:
+    """ "hacked / stabbed / beaten / burnt to death", "shot dead", "gunned down"."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_.lower() == "death" for p in c.children)
+               for c in v.children) or any(c.lemma_.lower() == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp")
+                                            for c in v.children) \
+        or v.lemma_.lower() == "gun" and any(c.lower_ == "down" for c in v.children)
+
+
 def _role(lemma: str) -> str | None:
     if lemma in KILL or lemma == "find":  # "was found dead"
         return "fatalities"
@@ -99,11 +110,11 @@ def violence_counts(trigger: Token, victim: Token | None) -> dict[str, float]:
         frontier = [c for v in frontier for c in v.children if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB"]
         verbs += frontier
     for v in verbs:
-        role = _role(v.lemma_.lower())
-        target = victim if v is trigger else None
+        role = "fatalities" if _to_death(v) else _role(v.lemma_.lower())
+        target = victim if v is trigger and victim is not None and victim.pos_ in COUNTABLE else None
         if target is None:
             target = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if role == "fatalities" and v.lemma_ == "shoot" and not any(w.lemma_ == "dead" for w in v.subtree):
+        if role == "fatalities" and v.lemma_ == "shoot" and not _to_death(v):
             role = "injured" if v is not trigger else None
         if v.lemma_ == "leave" and target is not None:  # "leaving one wounded / five dead"
             state = next((c for c in target.children if c.dep_ in ("acl", "amod")), None) or \
@@ -118,25 +129,86 @@ def violence_counts(trigger: Token, victim: Token | None) -> dict[str, float]:
 
 
 def sentence_counts(sent: Span) -> dict[str, float]:
-    """Counts stated by nouns anywhere in the sentence: "over 3,000 deaths", "800,000 displaced people",
-    "no casualties", "five dead"."""
+    """Counts the sentence states, however phrased: "over 3,000 deaths", "800,000 displaced people",
+    "no casualties", "two were killed", "five killed" (a headline's passive), "six people died",
+    "nine are dead", "14 dead.", "leaving one dead", "two bodies were found", "hacked to death".
+    Distinct victims add up, as ACLED counts them ("two police officers were killed ... three
+    attackers died" is 5); vague ones ("dozens") make no count."""
     lex = lexicon()
     out: dict[str, float] = {}
+    seen: set[int] = set()
+
+    def add(role: str, victim: Token | None) -> None:
+        if victim is None or victim.i in seen:
+            return
+        n = 0 if _none(victim) else count_conjoined(victim)
+        if n is None:
+            return
+        seen.update(t.i for t in (victim, *victim.conjuncts))
+        out[role] = out.get(role, 0) + n
+
     for t in sent:
         lemma = t.lemma_.lower()
-        if lemma in lex.death_nouns and t.pos_ in ("NOUN", "ADJ"):
+        if lemma in lex.death_nouns and t.pos_ in ("NOUN", "ADJ") and lemma != "dead":
+            if lemma == "body" and not (t.head.lemma_.lower() in FOUND or t.dep_ == "ROOT"):
+                continue  # "a body of evidence"; "two bodies were found" counts
             n = count_of(t) if any(c.dep_ in ("nummod", "det") for c in t.children) else None
-            if n is not None and (n > 1 or any(c.lower_ == "no" for c in t.children)):
-                out.setdefault("fatalities", n)
+            if n is not None and (n > 1 or lemma == "body" or any(c.lower_ == "no" for c in t.children)) \
+                    and t.i not in seen:
+                seen.add(t.i)
+                out["fatalities"] = out.get("fatalities", 0) + n
+        elif t.pos_ in ("VERB", "AUX") or lemma == "dead":
+            role = "fatalities" if lemma in DIE or lemma == "dead" or _to_death(t) else _role(lemma)
+            if lemma == "shoot" and not _to_death(t) or lemma in ABDUCT - {"abduct", "kidnap"} or role is None:
+                continue
+            add(role, _victim_of(t))
         if t.pos_ == "NOUN" and any(c.lemma_ in ("displace", "displaced") for c in t.children):
             n = count_of(t)
             if n is not None and n > 1:
                 out.setdefault("displaced", n)
-        if t.like_num and t.head.lemma_ in ("dead", "killed") and t.dep_ in ("nummod", "npadvmod", "nsubj"):
-            n = parse_number([t])
-            if n is not None:
-                out.setdefault("fatalities", n)
     return out
+
+
+def _victim_of(t: Token) -> Token | None:
+    """Who a death or injury word is about: the passive subject ("two were killed"), the subject of
+    "died", "are dead" or of a headline's object-less "five killed", the object of "killing three
+    civilians", the noun "dead" qualifies ("one dead", "left three people dead")."""
+    kids = {c.dep_: c for c in t.children}
+    if t.lemma_.lower() == "dead":
+        own = next((c for c in t.children if c.dep_ in ("nummod", "nsubj")), None)
+        if own is not None:
+            return own  # "14 dead.", "leaves two dead"
+        if t.dep_ in ("acomp", "oprd", "xcomp") and t.head.lemma_.lower() in ("be", "leave", "find", "lie", "remain"):
+            # "left three people dead" (the object, not the attack that left them), "was found dead",
+            # "nine are dead" (the subject)
+            deps = {c.dep_: c for c in t.head.children}
+            if t.head.lemma_.lower() == "leave":
+                return deps.get("dobj")
+            return deps.get("dobj") or deps.get("nsubjpass") or deps.get("nsubj")
+        if t.dep_ == "amod" and (t.head.like_num or t.head.pos_ in ("NOUN", "PRON")):
+            return t.head  # "one dead", "leaves one dead"
+        return None
+    if "nsubjpass" in kids:
+        return kids["nsubjpass"]
+    if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in COUNTABLE:
+        return t.head  # "four people killed in"
+    if "dobj" in kids:
+        return kids["dobj"] if t.lemma_.lower() not in DIE else None
+    subj = kids.get("nsubj")
+    if subj is not None and (t.lemma_.lower() in DIE or t.tag_ in ("VBN", "VBD") and _victimlike(subj)):
+        return subj
+    return None
+
+
+def _victimlike(tok: Token) -> bool:
+    """The subject of an object-less "killed" is its victim ("Five killed", "Four police killed"), not
+    its agent: a number, or a noun with a number."""
+    return tok.like_num or any(c.dep_ == "nummod" for c in tok.children) or _none(tok)
+
+
+def _none(tok: Token) -> bool:
+    """ "no one was killed", "nobody died", "no casualties"."""
+    return tok.lower_ in ("nobody", "none") or any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children)
 
 
 def money_usd(sent: Span, trigger: Token | None = None) -> float | None:

@@ -1,7 +1,12 @@
-"""Event dates: DATE entities resolved against the publication date, with their precision.
+"""Event dates: calendar dates written in the text, and DATE entities resolved against the publication date,
+with their precision.
 
-"On December 31 2019" -> 2019-12-31 (day); "in June 2021" -> 2021-06 (month); "since 2012" -> 2012
-(year); "on Thursday" in a report published 2026-02-06 -> 2026-02-05 (day, via dateparser).
+"On December 31 2019" -> 2019-12-31 (day); "On 16 October", "on 20/04", "Sept 15th" -> that day in the
+year of publication (the year before when the month is still to come); "between 9-13 Aug" -> the first day;
+"in June 2021" -> 2021-06 (month); "since 2012" -> 2012 (year); "on Thursday" in a report published
+2026-02-06 -> 2026-02-05 (day, via dateparser). Calendar dates are found by pattern as well as by the
+NER, which misses "15 Sep." and splits "Aug 2nd 2019". A date written as a day beats a month or a
+weekday; in a short report the lede's date ("14 May. Lawyers ... on Monday") dates every sentence.
 """
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 import dateparser
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -19,6 +24,21 @@ MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RELATIVE = ("yesterday", "today", "last", "ago", "this", "tonight")
+SHORT_REPORT = 1200  # characters: an incident report, whose first date dates it
+PRECISION = {"day": 0, "month": 1, "year": 2}
+
+_MON = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+        r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"([0-3]?\d)(?:st|nd|rd|th)?"
+_RANGE = r"(?:\s*(?:-|–|to|and|or|&)\s*[0-3]?\d(?:st|nd|rd|th)?)?"  # "6-7 August", "14th or 15th": the first day
+_YEAR = r"(?:,?\s+(?:of\s+)?((?:19|20)\d\d))?"
+_DM = re.compile(rf"\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MON}(?![a-z]){_YEAR}", re.I)
+_MD = re.compile(rf"\b{_MON}\s+{_DAY}\b{_RANGE}(?![\d/]){_YEAR}", re.I)
+_NUMERIC = re.compile(r"(?<![\d/.])([0-3]?\d)/([01]?\d)(?:/((?:19|20)?\d\d))?(?![\d/])")  # 20/04, 13/05/2017
+_MY = re.compile(rf"\b{_MON}\s+((?:19|20)\d\d)\b", re.I)
+# "(Source dated 16/05)": the source's date, not the event's
+_NOT_EVENT = re.compile(r"(?:dated|published|posted|updated|source[sd]?|report(?:ed)? on)\s*(?:on\s*)?$", re.I)
+_VERB_MONTHS = ("may", "march")  # "they may", "people march": months only when capitalised
 
 
 def _year_ok(y: int, published: str | None) -> bool:
@@ -26,9 +46,68 @@ def _year_ok(y: int, published: str | None) -> bool:
     return 1900 <= y <= latest + 1
 
 
+def _in_year(year: int | None, month: int, published: str | None) -> int | None:
+    if year is not None:
+        return year
+    if not published:
+        return None
+    pub = datetime.fromisoformat(published)
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _month(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    return MONTHS.get(w) or MONTHS.get(w[:3]) if w[:3] in MONTHS else None
+
+
+def _iso(year: int | None, month: int, day: int | None, published: str | None) -> tuple[str, str] | None:
+    year = _in_year(year, month, published)
+    if year is None or not _year_ok(year, published):
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}", "month"
+    try:
+        return date(year, month, day).isoformat(), "day"
+    except ValueError:
+        return None
+
+
+def written_dates(text: str, published: str | None, offset: int = 0) -> list[tuple[int, int, tuple[str, str]]]:
+    """Calendar dates written in ``text``: (start, end, (ISO date, precision)), in text order."""
+    found: list[tuple[int, int, tuple[str, str]]] = []
+
+    def add(m: re.Match, got: tuple[str, str] | None) -> None:
+        if got is None or _NOT_EVENT.search(text[max(0, m.start() - 25):m.start()]):
+            return
+        if any(s < m.end() + offset and m.start() + offset < e for s, e, _ in found):
+            return
+        found.append((m.start() + offset, m.end() + offset, got))
+
+    for rx, day_group, mon_group in ((_DM, 1, 2), (_MD, 2, 1)):
+        for m in rx.finditer(text):
+            mon = m.group(mon_group)
+            if mon.lower() in _VERB_MONTHS and not mon[0].isupper():
+                continue
+            year = int(m.group(3)) if m.group(3) else None
+            add(m, _iso(year, _month(mon), int(m.group(day_group)), published))
+    for m in _NUMERIC.finditer(text):
+        day, month = int(m.group(1)), int(m.group(2))
+        if not (1 <= month <= 12 and 1 <= day <= 31) or len(m.group(1)) + len(m.group(2)) < 3:
+            continue  # "1/2" is a fraction; dates are written dd/mm here, as in most of the world's English
+        year = m.group(3)
+        year = int(year) + (2000 if len(year) == 2 else 0) if year else None
+        add(m, _iso(year, month, day, published))
+    for m in _MY.finditer(text):
+        add(m, _iso(int(m.group(2)), _month(m.group(1)), None, published))
+    return sorted(found)
+
+
 @lru_cache(maxsize=4096)
 def resolve_date(text: str, published: str | None) -> tuple[str, str] | None:
     """(ISO date prefix, precision) for a date phrase, or None when it names no date."""
+    written = written_dates(text, published)
+    if written:
+        return written[0][2]
     low = text.lower().replace(",", " ").replace(".", " ")
     words = low.split()
     day = month = year = None
@@ -43,8 +122,7 @@ def resolve_date(text: str, published: str | None) -> tuple[str, str] | None:
     if year is not None and not _year_ok(year, published):
         return None
     if month and published and year is None:
-        pub = datetime.fromisoformat(published)
-        year = pub.year if month <= pub.month else pub.year - 1
+        year = _in_year(None, month, published)
     if year and month and day:
         try:
             return date(year, month, day).isoformat(), "day"
@@ -71,17 +149,63 @@ def date_entities(sent: Span) -> list[Span]:
     return [e for e in sent.ents if e.label_ == "DATE"]
 
 
-def event_date(trigger: Token, sent: Span, published: str | None) -> tuple[str, str] | None:
-    """The date of the event the trigger names: a date attached to the trigger's clause first,
-    else the first date of the sentence."""
-    ents = date_entities(sent)
-    if not ents:
-        return None
-    clause = {t.i for t in trigger.subtree} | {a.i for a in trigger.ancestors}
-    # the first date of the trigger's clause: news puts the event's date first ("at the end of 2020 and start of 2021")
-    ranked = sorted(ents, key=lambda e: (0 if any(t.i in clause for t in e) else 1, e.start))
-    for ent in ranked:
+def _modifier_year(ent: Span) -> bool:
+    """ "the 2017 General Election", "a 2013 pay agreement": a year naming a thing, not the event's date."""
+    root = ent.root
+    return len(ent) == 1 and root.like_num and root.dep_ in ("compound", "nummod", "amod", "nmod") \
+        and root.head.pos_ in ("NOUN", "PROPN") and root.head.ent_type_ != "DATE"
+
+
+def sentence_dates(sent: Span, published: str | None) -> list[tuple[int, int, tuple[str, str], bool]]:
+    """Dates of a sentence: (start char, end char, (ISO, precision), relative?) in text order."""
+    out = [(s, e, got, False) for s, e, got in written_dates(sent.text, published, sent.start_char)]
+    for ent in date_entities(sent):
+        if any(s < ent.end_char and ent.start_char < e for s, e, _, _ in out) or _modifier_year(ent):
+            continue
         got = resolve_date(ent.text, published)
         if got:
-            return got
+            words = ent.text.lower().split()
+            relative = not re.search(r"\d", ent.text) and not any(w in MONTHS for w in words)
+            out.append((ent.start_char, ent.end_char, got, relative))
+    return sorted(out)
+
+
+def _lede_dates(doc: Doc, published: str | None) -> list[tuple[int, int, tuple[str, str], bool]]:
+    key = ("terrain.when", published)
+    if key not in doc.user_data:
+        doc.user_data[key] = [d for s in doc.sents for d in sentence_dates(s, published)]
+    return doc.user_data[key]
+
+
+def event_date(trigger: Token, sent: Span, published: str | None) -> tuple[str, str] | None:
+    """The date of the event the trigger names: a day written in the trigger's clause first, then one
+    elsewhere in the sentence, then (in a short report) the report's first day; then a month or year
+    of the sentence; then a weekday or relative date ("on Tuesday")."""
+    clause = {t.i for t in trigger.subtree} | {a.i for a in trigger.ancestors}
+    doc = sent.doc
+
+    def in_clause(d) -> bool:
+        span = doc.char_span(d[0], d[1], alignment_mode="expand")
+        return span is not None and any(t.i in clause for t in span)
+
+    dates = sentence_dates(sent, published)
+    explicit = [d for d in dates if not d[3]]
+    # news puts the event's date first ("at the end of 2020 and start of 2021"); a day beats a month
+    explicit.sort(key=lambda d: (PRECISION[d[2][1]], not in_clause(d), d[0]))
+    if explicit and explicit[0][2][1] == "day":
+        return explicit[0][2]
+    if len(doc.text) <= SHORT_REPORT:
+        lede = [d for d in _lede_dates(doc, published) if not d[3]]
+        day = next((d for d in lede if d[2][1] == "day"), None)
+        if day is not None:
+            return day[2]
+    if explicit:
+        return explicit[0][2]
+    relative = [d for d in dates if d[3]]
+    if relative:
+        relative.sort(key=lambda d: (not in_clause(d), d[0]))
+        return relative[0][2]
+    if len(doc.text) <= SHORT_REPORT:
+        lede = _lede_dates(doc, published)
+        return lede[0][2] if lede else None
     return None

@@ -184,14 +184,14 @@ def _doc_info(doc: Doc) -> dict:
         return info
     votes: Counter[str] = Counter()
     named: set[str] = set()
-    actors: set[str] = set()
+    actors: dict[str, None] = {}  # ordered: ties go to the first named
     for sent in doc.sents:
         for e in _candidates(sent):
             place_like = e.label_ in ("GPE", "LOC", "FAC") or _is_place_phrase(e)
             loc = next((x for n in _names(e) if (x := _lookup(n, None, None)) is not None), None)
             if loc is None or loc.country is None:
                 if e.label_ in ("NORP", "ORG", "PERSON"):  # "Kenyan police", "KDF": weak evidence, once each
-                    actors.update(_countries_within(e))
+                    actors.update(dict.fromkeys(_countries_within(e)))
                 continue
             if loc.precision == "country":
                 named.add(loc.country)
@@ -209,13 +209,13 @@ def _doc_info(doc: Doc) -> dict:
     return info
 
 
-def _countries_within(e: Span) -> set[str]:
+def _countries_within(e: Span) -> list[str]:
     from terrain.resolve.actors import registry
 
     found = registry().lookup(e.text)
     if found is not None:  # a state, its forces, a politician; armed groups cross borders (al-Shabaab in Kenya)
-        return {found.actor.country} if found.actor.kind in ("state", "state_forces", "person") else set()
-    return {c for t in e if t.is_title and (c := _country_of(t.text))}
+        return [found.actor.country] if found.actor.kind in ("state", "state_forces", "person") else []
+    return list(dict.fromkeys(c for t in e if t.is_title and (c := _country_of(t.text))))
 
 
 def document_country_hint(doc: Doc) -> str | None:

@@ -133,7 +133,8 @@ function renderDocument(doc, current) {
   fill(nodes.doc,
     el('div.doc-head', {}, el('b', {}, doc.title || doc.doc_id),
       el('div.muted', {}, [doc.source, doc.published, `${doc.events.length} events in this document`].filter(Boolean).join(' · '),
-        doc.url ? el('span', {}, ' · ', el('a', { href: doc.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')) : null)),
+        /^https?:\/\//i.test(doc.url || '') // never a javascript: or data: link from a stored document
+          ? el('span', {}, ' · ', el('a', { href: doc.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')) : null)),
     mine ? null : el('div.error', {}, 'The sentence was not found in the stored text (the document changed?).'),
     body);
 }
