@@ -28,6 +28,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("classifier", "TERRAIN_CLASSIFIER", "on",
             "Use the trained event-type classifier shipped with the package (on/off)"),
     Setting("user", "TERRAIN_USER", "", "Name recorded on reviews made from the command line"),
+    Setting("ablate", "TERRAIN_ABLATE", "",
+            "Extraction components to switch off, comma-separated (for the ablation study in docs/extraction.md)"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

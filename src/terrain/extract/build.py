@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from terrain.extract import quantities as q
+from terrain.extract.ablation import enabled
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import GENERIC_NAMES, agent_of, arg_actors, find_child, patient_of, prep_object
@@ -102,6 +104,11 @@ def _nearest_in(tok: Token, idx: MentionIndex, ok) -> Actor | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _african() -> frozenset[str]:
+    return frozenset(registry().african_iso3())
+
+
 def _is_place_tok(tok: Token) -> bool:
     from terrain.resolve.gazetteer import gazetteer
 
@@ -126,7 +133,7 @@ def _actors(tok: Token | None, idx: MentionIndex, expand: bool = True) -> list[A
     arg = arg_actors(tok, idx, expand=expand)
     if arg is not None:
         return arg.actors
-    ref = _anaphor(tok, idx)
+    ref = _anaphor(tok, idx) if enabled("anaphora") else None
     return [ref] if ref else []
 
 
@@ -171,7 +178,7 @@ def _nearest(tok: Token, idx: MentionIndex, sent: Span, ok) -> Actor | None:
 def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMention],
           ctx: Context, published: str | None, in_quote: bool) -> list[Candidate]:
     tok, typ = trig.token, trig.type
-    ctx_country = ctx.country
+    ctx_country = ctx.country if enabled("context") else None
     agent = _accused_of(tok) or agent_of(tok)
     patient = patient_of(tok)
     if trig.via_object:  # "provided $495 million in aid to Rwanda": the recipient is the party
@@ -185,7 +192,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         a2s = []
     loc = event_location(tok, places, attached_only=typ not in VIOLENT + ("DEPLOY", "WITHDRAW"))
     if loc is None and typ in VIOLENT_TYPES:
-        loc = ctx.place
+        loc = ctx.place if enabled("context") else None
     quantities: dict[str, float] = {}
     if typ in ("DEPLOY", "WITHDRAW"):
         troops_tok = trig.obj if trig.via_object else patient
@@ -197,7 +204,10 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         a1s = [a for a in a1s if a.kind in ("state_forces", "company", "mission", "igo", "armed_group")]
         provider = a1s[0].country if a1s else None
         explicit = _host(tok, idx, None)
-        host = explicit or _host(tok, idx, loc if tok.pos_ == "VERB" else None) \
+        # a nominal "presence"/"incursion" takes the sentence's place as host only on the continent: the
+        # "disengagement of Rwandan forces" agreed in Washington is not a deployment to the United States
+        near = loc if tok.pos_ == "VERB" or (loc is not None and loc.country in _african()) else None
+        host = explicit or _host(tok, idx, near) \
             or next((a.country for a in a2s if a.kind == "state"), None)
         dest = prep_object(tok, ("to", "in", "into"))
         named_elsewhere = dest is not None and not _actors(dest, idx) and not _is_place_tok(dest)
@@ -258,7 +268,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         enemy = _actors(prep_object(battle, ("with", "against")), idx)
         if enemy:
             typ, a1s, a2s = "BATTLE", enemy, [_as_forces(a) if a.kind == "state" else a for a in a2s] or [MILITIA]
-    if typ == "ATTACK" and a1s and a2s and a1s[0].kind in ARMED and a2s[0].kind == "armed_group" \
+    if enabled("battle") and typ == "ATTACK" and a1s and a2s and a1s[0].kind in ARMED and a2s[0].kind == "armed_group" \
             and a1s[0].name != UNIDENTIFIED.name:
         typ = "BATTLE"  # armed forces or groups fighting each other is a battle, not an attack on civilians
     if typ in VIOLENT_TYPES:
@@ -278,9 +288,11 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 a2s = [MILITIA]
         if typ == "REMOTE_VIOLENCE" and not a1s and {c.lemma_.lower() for c in tok.subtree} & AIR:
             a1s = [Actor("Security forces", "state_forces", None)]  # air and drone strikes: a state's forces
-        if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and not a2s and (patient is not None or quantities):
+        if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and not a2s and (patient is not None or quantities) \
+                and enabled("defaults"):
             a2s = [_victim(patient)]
-        if not a1s and typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and (a2s or quantities or tok.pos_ == "VERB"):
+        if not a1s and typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and (a2s or quantities or tok.pos_ == "VERB") \
+                and enabled("defaults"):
             a1s = [UNIDENTIFIED]
     if typ == "AID":
         money = q.money_usd(sent, tok)

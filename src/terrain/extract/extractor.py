@@ -6,6 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Span
 
+from terrain.extract.ablation import enabled
 from terrain.extract.build import Candidate, Context, build, fill_country
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.triggers import find_triggers
@@ -44,7 +45,7 @@ def extract_events(parsed: ParsedDocument) -> list[Event]:
             continue
         if sent.start and "\n" in doc[sent.start - 1].whitespace_ + doc[sent.start - 1].text:
             ctx.place = None  # a new paragraph
-        places = place_mentions(sent, ctx.country)
+        places = place_mentions(sent, ctx.country if enabled("context") else None)
         in_quote = _in_quote(sent)
         first_in_sentence = len(events)
         for trig in find_triggers(sent):
@@ -56,9 +57,10 @@ def extract_events(parsed: ParsedDocument) -> list[Event]:
         if lede_date is None:
             lede_date = next((e.date and (e.date, e.date_precision) for e in events[first_in_sentence:] if e.date),
                              None)
-    if seen_countries:
+    if seen_countries and enabled("doc_country"):
         _default_country(events, seen_countries.most_common(1)[0][0], short)
-    _answer_denials(events)
+    if enabled("denials"):
+        _answer_denials(events)
     return _dedupe(events)
 
 
@@ -98,6 +100,8 @@ def _default_country(events: list[Event], country: str, short: bool) -> None:
 def _is_headline(sent: Span, title: str | None) -> bool:
     """The headline restates the report's lead in telegraphic syntax that parses badly (the body's
     sentence carries the event); it is skipped (-12 false positives on the demo corpus, no miss)."""
+    if not enabled("headline"):
+        return False
     doc_text = sent.doc.text
     first_para = "\n" not in doc_text[:sent.start_char].strip()
     if not first_para or "\n" not in doc_text.strip():  # a one-paragraph report has no headline

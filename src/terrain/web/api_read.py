@@ -50,7 +50,7 @@ def documents(request: Request, paging: Paging) -> dict[str, Any]:
             "items": [document_json(d) for d in docs]}
 
 
-@router.get("/documents/{doc_id}", summary="A document's text and its events (for the evidence view)")
+@router.get("/documents/{doc_id:path}", summary="A document's text and its events (for the evidence view)")
 def document(request: Request, doc_id: str) -> dict[str, Any]:
     store = store_of(request)
     rec = document_json(store.document(doc_id), with_text=True)

@@ -97,7 +97,7 @@ def review(request: Request, event_id: EventId, caller: Analyst,
     return event_json(ev)
 
 
-@router.delete("/documents/{doc_id}", summary="Delete a document with its events and reviews (admin)")
+@router.delete("/documents/{doc_id:path}", summary="Delete a document with its events and reviews (admin)")
 def delete_document(request: Request, doc_id: Annotated[str, Path()], caller: Admin) -> dict[str, Any]:
     store_of(request).delete_document(doc_id)
     return {"deleted": doc_id, "by": caller.name}
