@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from terrain.classify.data import NONE, STATUS_LABELS, TYPE_LABELS
+from terrain.classify.data import NONE, STATUS_LABELS, TYPE_LABELS, normalise
 from terrain.errors import ModelError
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "event_classifier"
@@ -60,7 +60,7 @@ class Classifier:
     def predict(self, texts: Iterable[str], batch_size: int = 256, n_process: int = 1) -> list[Prediction]:
         """One Prediction per text, in order; batched through ``nlp.pipe``."""
         out = []
-        for doc in self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+        for doc in self.nlp.pipe((normalise(t) for t in texts), batch_size=batch_size, n_process=n_process):
             cats = doc.cats
             out.append(Prediction(types={t: float(cats[t]) for t in TYPE_LABELS},
                                   status={s: float(cats[s]) for s in STATUS_LABELS}))

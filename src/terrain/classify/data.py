@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -24,6 +25,15 @@ TYPE_LABELS: tuple[str, ...] = EVENT_TYPES + (NONE,)
 STATUS_LABELS: tuple[str, ...] = STATUSES
 DEV_FILE = "dev.jsonl"
 TEMPLATED_FILE = "templated.jsonl"
+
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'"})
+
+
+def normalise(text: str) -> str:
+    """The form the model sees: NFC, straight quotes. Our training files use straight quotes; news
+    pages mostly curly ones, and the tokenizer keeps "\u2019s" and "'s" as different words."""
+    return unicodedata.normalize("NFC", text).translate(_QUOTES)
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,7 @@ def _docbin(examples: list[data.Example], task: str, path: Path) -> int:
     for ex in examples:
         if task == "status" and not ex.is_event:
             continue
-        doc = nlp.make_doc(ex.text)
+        doc = nlp.make_doc(data.normalise(ex.text))
         gold = ex.types if task == "types" else (ex.status,)
         doc.cats = {label: float(label in gold) for label in labels}
         db.add(doc)

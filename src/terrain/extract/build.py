@@ -31,7 +31,9 @@ NEEDS_ACTOR2 = ("REQUEST", "AID", "SUPPORT", "ACCUSE", "AGREE", "ALIGN", "THREAT
 ANAPHORA_KINDS = {"group": {"armed_group"}, "country": {"state"}, "government": {"state"},
                   "president": {"person"}, "he": {"person"}, "she": {"person"},
                   "it": {"state", "armed_group", "company", "mission", "igo"},
-                  "they": {"state", "armed_group"}, "militants": {"armed_group"}, "rebels": {"armed_group"}}
+                  "they": {"state", "armed_group"}, "militants": {"armed_group"}, "rebels": {"armed_group"},
+                  # partitives: "some were integrated into the army" (some of the group named before)
+                  "some": {"armed_group"}, "others": {"armed_group"}, "many": {"armed_group"}, "those": {"armed_group"}}
 
 
 @dataclass
@@ -318,7 +320,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 a2 = None
             host = a2.country if typ in ("DEPLOY", "WITHDRAW") and a2 is not None else None
             # backing an armed group happens where the group fights; a request comes from the requester
-            c = host or (_type_country(typ, a1, a2, None) if typ in ("SUPPORT", "REQUEST") else None) \
+            c = host or (_type_country(typ, a1, a2, ctx_country) if typ in ("SUPPORT", "REQUEST") else None) \
                 or country or _type_country(typ, a1, a2, ctx_country)
             where = loc if loc is not None and loc.country is not None and loc.country == c else None
             out.append(Candidate(
@@ -345,6 +347,10 @@ def _type_country(typ: str, a1: Actor | None, a2: Actor | None, ctx: str | None)
     if typ == "REQUEST" and a1 is not None and a1.country:
         return a1.country
     if typ == "SUPPORT" and a2 is not None and a2.kind == "armed_group" and a2.country:
+        # backing happens where the group fights: at home, unless the report is about the backer's own
+        # soil ("the Interahamwe ... integrated into the Congolese army" in a report on eastern Congo)
+        if a1 is not None and a1.kind in ("state", "state_forces") and ctx == a1.country != a2.country:
+            return a1.country
         return a2.country
     return ctx
 

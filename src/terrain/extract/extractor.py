@@ -13,6 +13,7 @@ from terrain.extract.triggers import find_triggers
 from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions
 from terrain.nlp import ParsedDocument
 from terrain.records import VIOLENT_TYPES, Actor, Event, Evidence
+from terrain.resolve.actors import registry
 
 QUOTES = ("\u201c", "\u201d", '"')
 SHORT_REPORT = 1200  # characters: an incident report whose lede date covers every sentence
@@ -51,6 +52,9 @@ def extract_events(parsed: ParsedDocument) -> list[Event]:
         for trig in find_triggers(sent):
             for cand in build(trig, sent, idx, places, ctx, published, in_quote):
                 events.append(_to_event(cand, document.doc_id, sent, lede_date if short else None))
+                accusation = _implied_accusation(events[-1], cand.speaker, len(events) - 1)
+                if accusation is not None:
+                    events.append(accusation)
         _link_sentence(events, first_in_sentence)
         _update_context(ctx, sent, places, idx)
         seen_countries.update(p.location.country for p in places if p.location.country)
@@ -108,6 +112,23 @@ def _is_headline(sent: Span, title: str | None) -> bool:
         return False
     text = sent.text.strip()
     return text == (title or "").strip() or (len(sent) < 30 and not text.endswith((".", "!", "?", '"', "\u201d")))
+
+
+HOSTILE = ("SUPPORT", "ATTACK", "REMOTE_VIOLENCE", "ABDUCT", "DEPLOY", "BATTLE")
+
+
+def _implied_accusation(event: Event, speaker: Actor | None, index: int) -> Event | None:
+    """A party saying another state did something hostile accuses it: "some were integrated into the
+    Congolese army," Kagame said -> Kagame accuses DR Congo (and the backing itself is claimed)."""
+    if event.status != "claimed" or event.type not in HOSTILE or speaker is None or event.actor1 is None:
+        return None
+    target = event.actor1
+    if speaker.kind not in ("person", "state", "state_forces") or not speaker.country or not target.country \
+            or target.kind not in ("state", "state_forces") or target.country == speaker.country:
+        return None
+    return Event(doc_id=event.doc_id, type="ACCUSE", actor1=speaker, actor2=registry().state(target.country),
+                 evidence=event.evidence, date=event.date, date_precision=event.date_precision,
+                 status="asserted", attributed_to=event.attributed_to, refers_to=index, trigger="say")
 
 
 def _update_context(ctx: Context, sent: Span, places: list[PlaceMention], idx: MentionIndex) -> None:

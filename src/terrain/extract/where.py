@@ -327,7 +327,8 @@ def _doc_places(doc: Doc) -> list[PlaceMention]:
 def event_location(trigger: Token, places: list[PlaceMention], attached_only: bool = False) -> Location | None:
     """The place governed by the trigger's clause, most precise first; else (for violence) the most
     precise place of the sentence; in a short report, else the most precise place of the report."""
-    clause = {t.i for t in trigger.subtree}
+    own = {t.i for t in trigger.subtree}
+    clause = set(own)
     head = trigger
     while head.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "acl") and head.head.i != head.i:
         head = head.head
@@ -335,8 +336,10 @@ def event_location(trigger: Token, places: list[PlaceMention], attached_only: bo
 
     def rank(p: PlaceMention) -> tuple:
         attached = p.span.root.i in clause and _locative(p.span, LOC_PREPS)
-        return (0 if attached or p.coded else 1, not p.coded, PRECISION_RANK[p.location.precision],
-                abs(p.span.start - trigger.i))
+        # the trigger's own phrase before the clause it hangs on ("friction between Kigali and Kinshasa,
+        # continued fighting in eastern DR Congo"), then the most precise
+        return (0 if attached or p.coded else 1, not p.coded, p.span.root.i not in own,
+                PRECISION_RANK[p.location.precision], abs(p.span.start - trigger.i))
 
     best = sorted(places, key=rank)[0] if places else None
     if attached_only:
