@@ -25,8 +25,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("processes", "TERRAIN_PROCESSES", "1",
             "Worker processes for spaCy (nlp.pipe n_process); 2 uses both cores of a 2-core machine"),
     Setting("batch_size", "TERRAIN_BATCH_SIZE", "16", "Documents per spaCy batch"),
-    Setting("classifier", "TERRAIN_CLASSIFIER", "on",
-            "Use the trained event-type classifier shipped with the package (on/off)"),
+    Setting("classifier", "TERRAIN_CLASSIFIER", "off",
+            "Gate rule events with the trained sentence classifier shipped with the package (on/off; off by "
+            "default: on the demo corpus it trades more recall than it gains in precision, docs/extraction.md)"),
     Setting("user", "TERRAIN_USER", "", "Name recorded on reviews made from the command line"),
     Setting("ablate", "TERRAIN_ABLATE", "",
             "Extraction components to switch off, comma-separated (for the ablation study in docs/extraction.md)"),

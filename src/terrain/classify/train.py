@@ -29,13 +29,18 @@ CONFIG = Path(__file__).with_name("config.cfg")
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "event_classifier"
 SEED = 7
 VALID_FRACTION = 0.1
-ARCH = "bow"  # see docs/classifier.md: BOW vs ensemble, measured on the dev split
-# Hash buckets of the bag-of-words layer: weights = length x labels x 4 bytes, so 2**16 keeps the
-# shipped model near 5 MB; a larger table scored no better on dev (docs/classifier.md).
-BOW_LENGTH = 2**16
+# Measured on the dev split (docs/classifier.md): the small ensemble (bag-of-words + a 64-wide CNN over
+# NORM/PREFIX/SUFFIX/SHAPE hash embeddings) beat bag-of-words alone by ~0.07 macro-F1 and ~0.10
+# event-detection F1 at ~4,000 sentences/s instead of ~20,000; both are far faster than the parser.
+ARCH = "ensemble"
+# Hash buckets of the bag-of-words layer: weights = length x labels x 4 bytes; 2**14 scored as well
+# as 2**16 on dev and keeps the shipped model under 10 MB.
+BOW_LENGTH = 2**14
 NGRAMS = 2
-EPOCHS = 20
+EPOCHS = 30
 WIDTH, DEPTH = 64, 2  # the ensemble's tok2vec (CNN) layer
+# hash-embedding rows for NORM, PREFIX, SUFFIX, SHAPE: half spaCy's defaults, for size (rows x 64 x 4 bytes)
+EMBED_ROWS = "2500, 500, 1250, 1250"
 COMPONENTS = {"types": "textcat_multilabel", "status": "textcat"}
 
 
@@ -50,7 +55,7 @@ def _model_block(name: str, exclusive: bool, arch: str) -> str:
             f"[components.{name}.model.linear_model]\n{bow}\n"
             f"[components.{name}.model.tok2vec]\n@architectures = \"spacy.Tok2Vec.v2\"\n\n"
             f"[components.{name}.model.tok2vec.embed]\n@architectures = \"spacy.MultiHashEmbed.v2\"\n"
-            f"width = {WIDTH}\nattrs = [\"NORM\", \"PREFIX\", \"SUFFIX\", \"SHAPE\"]\nrows = [5000, 1000, 2500, 2500]\n"
+            f"width = {WIDTH}\nattrs = [\"NORM\", \"PREFIX\", \"SUFFIX\", \"SHAPE\"]\nrows = [{EMBED_ROWS}]\n"
             "include_static_vectors = false\n\n"
             f"[components.{name}.model.tok2vec.encode]\n@architectures = \"spacy.MaxoutWindowEncoder.v2\"\n"
             f"width = {WIDTH}\ndepth = {DEPTH}\nwindow_size = 1\nmaxout_pieces = 3\n")
@@ -140,6 +145,7 @@ def train(output: Path = MODEL_DIR, arch: str = ARCH, seed: int = SEED, epochs: 
         })
         if output.exists():
             shutil.rmtree(output)
+        output.parent.mkdir(parents=True, exist_ok=True)
         nlp.to_disk(output)
     return output
 
@@ -152,8 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--output", type=Path, default=MODEL_DIR)
     args = p.parse_args(argv)
     generate.write()
-    CONFIG.write_text(build_config(args.arch, args.seed), encoding="utf-8")
-    out = train(args.output, args.arch, args.seed, config_path=CONFIG)
+    # the committed config and model are the defaults'; a comparison build (--arch, --output) keeps its own
+    shipped = args.output.resolve() == MODEL_DIR and args.arch == ARCH and args.seed == SEED
+    if shipped:
+        CONFIG.write_text(build_config(args.arch, args.seed), encoding="utf-8")
+    out = train(args.output, args.arch, args.seed, config_path=CONFIG if shipped else None)
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
     print(json.dumps({"model": str(out), "bytes": size}, indent=1))
     return 0

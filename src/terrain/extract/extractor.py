@@ -7,6 +7,7 @@ from collections import Counter
 from spacy.tokens import Span
 
 from terrain.extract.ablation import enabled
+from terrain.extract.gate import gate
 from terrain.extract.build import Candidate, Context, build, fill_country
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.triggers import find_triggers
@@ -65,7 +66,7 @@ def extract_events(parsed: ParsedDocument) -> list[Event]:
         _default_country(events, seen_countries.most_common(1)[0][0], short)
     if enabled("denials"):
         _answer_denials(events)
-    return _dedupe(events)
+    return gate(_dedupe(events))
 
 
 def _answer_denials(events: list[Event]) -> None:

@@ -192,9 +192,11 @@ def _victim_of(t: Token) -> Token | None:
         return kids["nsubjpass"]
     if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in COUNTABLE:
         return t.head  # "four people killed in"
+    subj = kids.get("nsubj")
+    if subj is not None and subj.like_num and t.tag_ in ("VBN", "VBD"):
+        return subj  # "4 killed (machetes)": a bare number is never the killer, whatever the parser made the object
     if "dobj" in kids:
         return kids["dobj"] if t.lemma_.lower() not in DIE else None
-    subj = kids.get("nsubj")
     if subj is not None and (t.lemma_.lower() in DIE or t.tag_ in ("VBN", "VBD") and _victimlike(subj)):
         return subj
     return None

@@ -17,6 +17,8 @@ from functools import lru_cache
 import dateparser
 from spacy.tokens import Doc, Span, Token
 
+from terrain.extract.where import doc_text
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], start=1)}
@@ -134,7 +136,7 @@ def resolve_date(text: str, published: str | None) -> tuple[str, str] | None:
         return f"{year:04d}", "year"
     if published and any(w in WEEKDAYS or w in RELATIVE for w in words):
         base = datetime.fromisoformat(published)
-        got = dateparser.parse(low.replace("on ", "").replace("last ", ""), settings={
+        got = dateparser.parse(low.replace("on ", "").replace("last ", ""), languages=["en"], settings={
             "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
         if got is not None and got <= base:
             if "year" in low:
@@ -156,21 +158,32 @@ def _modifier_year(ent: Span) -> bool:
         and root.head.pos_ in ("NOUN", "PROPN") and root.head.ent_type_ != "DATE"
 
 
-def sentence_dates(sent: Span, published: str | None) -> list[tuple[int, int, tuple[str, str], bool]]:
-    """Dates of a sentence: (start char, end char, (ISO, precision), relative?) in text order."""
+def sentence_dates(sent: Span, published: str | None) -> list[tuple[int, int, tuple[str, str] | str, bool]]:
+    """Dates of a sentence: (start char, end char, (ISO, precision), relative?) in text order; a relative
+    date ("on Tuesday") is left as its text, resolved (by dateparser, which is slow) only when needed.
+    Cached per sentence: every trigger of the sentence asks."""
+    key = ("terrain.when.sent", sent.start, published)
+    cached = sent.doc.user_data.get(key)
+    if cached is not None:
+        return cached
     out = [(s, e, got, False) for s, e, got in written_dates(sent.text, published, sent.start_char)]
     for ent in date_entities(sent):
         if any(s < ent.end_char and ent.start_char < e for s, e, _, _ in out) or _modifier_year(ent):
             continue
+        words = ent.text.lower().split()
+        if not re.search(r"\d", ent.text) and not any(w in MONTHS for w in words):
+            if any(w in WEEKDAYS or w in RELATIVE or w in ("year", "month") for w in words):
+                out.append((ent.start_char, ent.end_char, ent.text, True))
+            continue
         got = resolve_date(ent.text, published)
         if got:
-            words = ent.text.lower().split()
-            relative = not re.search(r"\d", ent.text) and not any(w in MONTHS for w in words)
-            out.append((ent.start_char, ent.end_char, got, relative))
-    return sorted(out)
+            out.append((ent.start_char, ent.end_char, got, False))
+    out.sort()
+    sent.doc.user_data[key] = out
+    return out
 
 
-def _lede_dates(doc: Doc, published: str | None) -> list[tuple[int, int, tuple[str, str], bool]]:
+def _lede_dates(doc: Doc, published: str | None) -> list[tuple[int, int, tuple[str, str] | str, bool]]:
     key = ("terrain.when", published)
     if key not in doc.user_data:
         doc.user_data[key] = [d for s in doc.sents for d in sentence_dates(s, published)]
@@ -183,6 +196,7 @@ def event_date(trigger: Token, sent: Span, published: str | None) -> tuple[str, 
     of the sentence; then a weekday or relative date ("on Tuesday")."""
     clause = {t.i for t in trigger.subtree} | {a.i for a in trigger.ancestors}
     doc = sent.doc
+    short = len(doc_text(doc)) <= SHORT_REPORT
 
     def in_clause(d) -> bool:
         span = doc.char_span(d[0], d[1], alignment_mode="expand")
@@ -194,18 +208,19 @@ def event_date(trigger: Token, sent: Span, published: str | None) -> tuple[str, 
     explicit.sort(key=lambda d: (PRECISION[d[2][1]], not in_clause(d), d[0]))
     if explicit and explicit[0][2][1] == "day":
         return explicit[0][2]
-    if len(doc.text) <= SHORT_REPORT:
-        lede = [d for d in _lede_dates(doc, published) if not d[3]]
-        day = next((d for d in lede if d[2][1] == "day"), None)
+    if short:
+        day = next((d for d in _lede_dates(doc, published) if not d[3] and d[2][1] == "day"), None)
         if day is not None:
             return day[2]
     if explicit:
         return explicit[0][2]
-    relative = [d for d in dates if d[3]]
-    if relative:
-        relative.sort(key=lambda d: (not in_clause(d), d[0]))
-        return relative[0][2]
-    if len(doc.text) <= SHORT_REPORT:
-        lede = _lede_dates(doc, published)
-        return lede[0][2] if lede else None
+    relative = sorted((d for d in dates if d[3]), key=lambda d: (not in_clause(d), d[0]))
+    for d in relative:
+        if got := resolve_date(d[2], published):
+            return got
+    if short:
+        for d in _lede_dates(doc, published):
+            got = resolve_date(d[2], published) if d[3] else d[2]
+            if got:
+                return got
     return None

@@ -51,6 +51,14 @@ class PlaceMention:
     coded: bool = False  # named in a coding remark ("coordinates for X used"): the report's own place
 
 
+def doc_text(doc: Doc) -> str:
+    """``Doc.text`` joins every token on each access: read it once per document."""
+    text = doc.user_data.get("terrain.text")
+    if text is None:
+        text = doc.user_data["terrain.text"] = doc.text
+    return text
+
+
 def _direction(span: Span) -> str | None:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in DIRECTIONS:
@@ -92,7 +100,7 @@ def _proper_runs(sent: Span) -> list[Span]:
 
 def _chain(span: Span, by_char: dict[int, Span]) -> list[Span]:
     """The names that follow ``span`` as ", X, Y" or " area (X, Y)": its district and region."""
-    text, out, end = span.doc.text, [], span.end_char
+    text, out, end = doc_text(span.doc), [], span.end_char
     while True:
         m = re.match(rf"(?:\s+(?:{_TYPE_WORDS}))?\s*[,(]\s*", text[end:end + 40], re.I)
         if not m or (end + m.end()) not in by_char:
@@ -103,11 +111,11 @@ def _chain(span: Span, by_char: dict[int, Span]) -> list[Span]:
 
 
 def _typed(span: Span) -> bool:
-    return bool(_TYPED.match(span.doc.text[span.end_char:span.end_char + 30]))
+    return bool(_TYPED.match(doc_text(span.doc)[span.end_char:span.end_char + 30]))
 
 
 def _coded(span: Span) -> bool:
-    before = span.doc.text[max(0, span.start_char - 60):span.start_char]
+    before = doc_text(span.doc)[max(0, span.start_char - 60):span.start_char]
     paren = before.rfind("(")
     return paren >= 0 and ")" not in before[paren:] and bool(_CODED.search(before[paren:]))
 
@@ -187,6 +195,9 @@ def _doc_info(doc: Doc) -> dict:
     actors: dict[str, None] = {}  # ordered: ties go to the first named
     for sent in doc.sents:
         for e in _candidates(sent):
+            if e.label_ == "NORP" and _is_demonym(e):
+                actors.update(dict.fromkeys(_countries_within(e)))  # "Somali": a people, not a region
+                continue
             place_like = e.label_ in ("GPE", "LOC", "FAC") or _is_place_phrase(e)
             loc = next((x for n in _names(e) if (x := _lookup(n, None, None)) is not None), None)
             if loc is None or loc.country is None:
@@ -346,7 +357,7 @@ def event_location(trigger: Token, places: list[PlaceMention], attached_only: bo
         return best.location if best is not None and rank(best)[0] == 0 else None
     doc = trigger.doc
     precise = best is not None and PRECISION_RANK[best.location.precision] <= PRECISION_RANK["admin1"]
-    if len(doc.text) > SHORT_REPORT or (precise and rank(best)[0] == 0):
+    if len(doc_text(doc)) > SHORT_REPORT or (precise and rank(best)[0] == 0):
         return best.location if best is not None else None
     # A short report names its place once ("... The event happened in Nairobi"): the report's coded
     # place, else its most precise, nearest place (in the same country as the sentence's own, if any).
