@@ -81,6 +81,14 @@ def _anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
     return m.actor if m else None
 
 
+def _by_explosive(tok: Token) -> bool:
+    words = set(lexicon().words.get("explosives", ()))
+    near = [c for c in tok.children if c.dep_ in ("compound", "nsubj", "amod")]
+    near += [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by")
+             for p in c.children if p.dep_ == "pobj"]
+    return any(t.lemma_.lower() in words for n in near for t in n.subtree)
+
+
 def _in_battle(tok: Token) -> Token | None:
     nouns = ("clash", "fighting", "battle", "combat", "firefight", "exchange", "skirmish", "gunfight")
     for c in tok.children:
@@ -264,6 +272,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         if other is None and rebel and loc is not None and loc.country:
             other = registry().forces(loc.country)
         a2s = [_as_forces(other)] if other else []
+    if typ == "ATTACK" and any(_by_explosive(t) for t in (tok, *trig.nested)):
+        typ = "REMOTE_VIOLENCE"  # "a grenade attack", "killed by an IED": the weapon makes it remote violence
     battle = _in_battle(tok)
     if typ == "ATTACK" and battle is not None:
         # "13 soldiers were killed in clashes with the M23": a battle between their side and the M23

@@ -11,6 +11,7 @@ from terrain.extract.gate import gate
 from terrain.extract.build import Candidate, Context, build, fill_country
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.triggers import find_triggers
+from terrain.extract.where import doc_text as doc_text_of
 from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions
 from terrain.nlp import ParsedDocument
 from terrain.records import VIOLENT_TYPES, Actor, Event, Evidence
@@ -62,6 +63,8 @@ def extract_events(parsed: ParsedDocument) -> list[Event]:
         if lede_date is None:
             lede_date = next((e.date and (e.date, e.date_precision) for e in events[first_in_sentence:] if e.date),
                              None)
+    if short:
+        events = _fold_casualties(events)
     if seen_countries and enabled("doc_country"):
         _default_country(events, seen_countries.most_common(1)[0][0], short)
     if enabled("denials"):
@@ -93,6 +96,31 @@ def _same_side(a: Actor, b: Actor) -> bool:
                                 and b.kind != "armed_group")
 
 
+CASUALTY_TRIGGERS = frozenset({"kill", "injure", "wound", "die", "find", "shoot", "murder"})
+
+
+def _fold_casualties(events: list[Event]) -> list[Event]:
+    """In a short report, a casualty-only event ("Police clash with raiders. 10 killed.") is the count of
+    the report's first violent event, not a second happening: its numbers move there."""
+    main = next((e for e in events if e.type in VIOLENT_TYPES and e.trigger not in CASUALTY_TRIGGERS), None)
+    if main is None:
+        return events
+    out = []
+    for e in events:
+        generic = e.actor1 is None or e.actor1.name == "Unidentified gunmen"
+        if e is not main and e.type == "ATTACK" and e.trigger in CASUALTY_TRIGGERS and generic and e.quantities:
+            for k, v in e.quantities.items():
+                main.quantities.setdefault(k, v)
+            continue
+        out.append(e)
+    if len(out) != len(events):  # re-point links at the kept events
+        keep = {id(e): i for i, e in enumerate(out)}
+        for e in out:
+            if e.refers_to is not None:
+                e.refers_to = keep.get(id(events[e.refers_to])) if e.refers_to < len(events) else None
+    return out
+
+
 def _default_country(events: list[Event], country: str, short: bool) -> None:
     """An incident report names its places, not its country ("in Mandera"): violent events with no
     country of their own (and every event of a short report) take the report's country."""
@@ -107,7 +135,7 @@ def _is_headline(sent: Span, title: str | None) -> bool:
     sentence carries the event); it is skipped (-12 false positives on the demo corpus, no miss)."""
     if not enabled("headline"):
         return False
-    doc_text = sent.doc.text
+    doc_text = doc_text_of(sent.doc)
     first_para = "\n" not in doc_text[:sent.start_char].strip()
     if not first_para or "\n" not in doc_text.strip():  # a one-paragraph report has no headline
         return False
