@@ -14,7 +14,6 @@ import argparse
 import json
 import re
 import time
-from collections import defaultdict
 from pathlib import Path
 
 from terrain.classify import EVENT_TYPES, NONE, TYPE_LABELS, Classifier, load
