@@ -10,7 +10,6 @@ COMPONENTS = {
     "anaphora": "resolve 'it', 'the group', 'the president' to the actor named before",
     "defaults": "ACLED-style default actors: unidentified gunmen, civilian victims, militias",
     "battle": "armed actor against armed group is a BATTLE, not an ATTACK",
-    "headline": "skip the headline (its telegraphic syntax parses badly; the body repeats it)",
     "denials": "a denial answers the latest accusation or claim against the denier",
     "classifier": "drop rule events in sentences the learned classifier scores as no event",
 }

@@ -11,7 +11,6 @@ from terrain.extract.gate import gate
 from terrain.extract.build import Candidate, Context, build, fill_country
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.triggers import find_triggers
-from terrain.extract.where import doc_text as doc_text_of
 from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions
 from terrain.nlp import ParsedDocument
 from terrain.records import VIOLENT_TYPES, Actor, Event, Evidence
@@ -44,7 +43,7 @@ def extract_events(parsed: ParsedDocument) -> list[Event]:
     events: list[Event] = []
     seen_countries: Counter[str] = Counter()
     for sent in doc.sents:
-        if not sent.text.strip() or len(sent) < 3 or _is_headline(sent, document.title):
+        if not sent.text.strip() or len(sent) < 3:
             continue
         if sent.start and "\n" in doc[sent.start - 1].whitespace_ + doc[sent.start - 1].text:
             ctx.place = None  # a new paragraph
@@ -128,19 +127,6 @@ def _default_country(events: list[Event], country: str, short: bool) -> None:
         if e.country is None and (short or e.type in VIOLENT_TYPES):
             e.country = country
             e.actor1, e.actor2 = fill_country(e.actor1, country), fill_country(e.actor2, country)
-
-
-def _is_headline(sent: Span, title: str | None) -> bool:
-    """The headline restates the report's lead in telegraphic syntax that parses badly (the body's
-    sentence carries the event); it is skipped (-12 false positives on the demo corpus, no miss)."""
-    if not enabled("headline"):
-        return False
-    doc_text = doc_text_of(sent.doc)
-    first_para = "\n" not in doc_text[:sent.start_char].strip()
-    if not first_para or "\n" not in doc_text.strip():  # a one-paragraph report has no headline
-        return False
-    text = sent.text.strip()
-    return text == (title or "").strip() or (len(sent) < 30 and not text.endswith((".", "!", "?", '"', "\u201d")))
 
 
 HOSTILE = ("SUPPORT", "ATTACK", "REMOTE_VIOLENCE", "ABDUCT", "DEPLOY", "BATTLE")
