@@ -210,14 +210,12 @@ def test_a_bar_an_edge_and_a_row_open_their_evidence(tab, site):
     opened = False
     for edge in edges[:6]:  # an edge's midpoint can lie under a node: try the next one
         point = tab.page.evaluate("id => window.terrain.edgeMidpoint(id)", edge["data"]["id"])
-        before = tab.page.get_attribute("#evidence-mark", "data-id")
         tab.page.mouse.click(point["x"], point["y"])
         label = tab.page.locator("#selection .sel-head b")
         try:
             label.filter(has_text=f"{edge['data']['source']} — {edge['data']['target']}").wait_for(timeout=3000)
         except Exception:
-            assert tab.page.get_attribute("#evidence-mark", "data-id") == before
-            continue
+            continue  # the click landed on a node (which opens that node's evidence): try the next edge
         ids = {i for s in edge["data"]["series"] for i in s["event_ids"]}
         assert_highlighted(tab.page, site, ids)
         opened = True
