@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -12,9 +11,9 @@ from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import GENERIC_NAMES, agent_of, arg_actors, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
-from terrain.extract.triggers import ACCUSE_VERBS, Trigger
+from terrain.extract.triggers import ACCUSE_VERBS, AIR, Trigger
 from terrain.extract.when import event_date
-from terrain.extract.where import PlaceMention, event_location
+from terrain.extract.where import PlaceMention, african, event_location
 from terrain.records import VIOLENT_TYPES, Actor, Location
 
 VIOLENT = tuple(VIOLENT_TYPES)
@@ -24,7 +23,6 @@ UNIDENTIFIED = Actor("Unidentified gunmen", "armed_group", None)
 ARMED = ("armed_group", "state_forces", "company", "mission")
 MILITIA = Actor("Militia", "armed_group", None)
 CIVILIANS = Actor("Civilians", "civilians", None)
-AIR = frozenset({"air", "airstrike", "drone", "aerial", "jet", "aircraft", "helicopter", "warplane"})
 SECURITY_SITES = frozenset({"station", "post", "base", "camp", "barracks", "checkpoint", "patrol", "convoy", "outpost"})
 SYMMETRIC = ("AGREE", "ALIGN", "BATTLE")
 NEEDS_ACTOR2 = ("REQUEST", "AID", "SUPPORT", "ACCUSE", "AGREE", "ALIGN", "THREATEN", "BATTLE")
@@ -112,11 +110,6 @@ def _nearest_in(tok: Token, idx: MentionIndex, ok) -> Actor | None:
         if m.span.root.i != tok.i and ok(m.actor):
             return m.actor
     return None
-
-
-@lru_cache(maxsize=1)
-def _african() -> frozenset[str]:
-    return frozenset(registry().african_iso3())
 
 
 def _is_place_tok(tok: Token) -> bool:
@@ -216,7 +209,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         explicit = _host(tok, idx, None)
         # a nominal "presence"/"incursion" takes the sentence's place as host only on the continent: the
         # "disengagement of Rwandan forces" agreed in Washington is not a deployment to the United States
-        near = loc if tok.pos_ == "VERB" or (loc is not None and loc.country in _african()) else None
+        near = loc if tok.pos_ == "VERB" or (loc is not None and loc.country in african()) else None
         host = explicit or _host(tok, idx, near) \
             or next((a.country for a in a2s if a.kind == "state"), None)
         dest = prep_object(tok, ("to", "in", "into"))

@@ -243,7 +243,7 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
     hints = list(dict.fromkeys(h for h in (*countries, country_hint, info["hint"]) if h))
     allowed = info["named"] | set(hints) if hints else set()
     if not info["strong"] and not countries and not country_hint:
-        allowed |= _african()
+        allowed |= african()
     found: list[PlaceMention] = []
     consumed: set[int] = set()
     for e in ents:
@@ -296,7 +296,7 @@ def _is_capital_actor(span: Span) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _african() -> frozenset[str]:
+def african() -> frozenset[str]:
     from terrain.resolve.actors import registry
 
     return frozenset(registry().african_iso3())
