@@ -9,7 +9,6 @@ import sys
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, TextIO
 
-from terrain import settings
 from terrain.errors import InputError
 from terrain.records import Document, Event
 
@@ -109,6 +108,3 @@ def ingest_paths(paths: list[str], store, processes: int | None = None, stdin: T
     summary.errors = errors + summary.errors
     return summary
 
-
-def default_processes() -> int:
-    return settings.get_int("processes")

@@ -7,7 +7,7 @@ contract of ``shared/spec/ONTOLOGY.md``.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 EVENT_TYPES = (
@@ -172,6 +172,3 @@ class StoredEvent(Event):
         rec["reviewed"] = self.reviewed
         return rec
 
-
-def as_dict(obj: Any) -> dict[str, Any]:
-    return asdict(obj)

@@ -6,7 +6,6 @@ from terrain import settings
 
 COMPONENTS = {
     "context": "carry the country and place in focus from sentence to sentence",
-    "doc_country": "give violent events with no country the report's country",
     "anaphora": "resolve 'it', 'the group', 'the president' to the actor named before",
     "defaults": "ACLED-style default actors: unidentified gunmen, civilian victims, militias",
     "battle": "armed actor against armed group is a BATTLE, not an ATTACK",

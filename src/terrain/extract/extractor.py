@@ -2,13 +2,12 @@
 (the paragraph's country, the lede's date for short reports), de-duplication and claim links."""
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.tokens import Span
 
 from terrain.extract.ablation import enabled
 from terrain.extract.gate import gate
-from terrain.extract.build import Candidate, Context, build, fill_country
+from terrain.extract.links import keep
+from terrain.extract.build import Candidate, Context, build
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.triggers import find_triggers
 from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions
@@ -41,7 +40,6 @@ def extract_events(parsed: ParsedDocument) -> list[Event]:
     lede_date = None
     ctx = Context()
     events: list[Event] = []
-    seen_countries: Counter[str] = Counter()
     for sent in doc.sents:
         if not sent.text.strip() or len(sent) < 3:
             continue
@@ -58,14 +56,11 @@ def extract_events(parsed: ParsedDocument) -> list[Event]:
                     events.append(accusation)
         _link_sentence(events, first_in_sentence)
         _update_context(ctx, sent, places, idx)
-        seen_countries.update(p.location.country for p in places if p.location.country)
         if lede_date is None:
             lede_date = next((e.date and (e.date, e.date_precision) for e in events[first_in_sentence:] if e.date),
                              None)
     if short:
         events = _fold_casualties(events)
-    if seen_countries and enabled("doc_country"):
-        _default_country(events, seen_countries.most_common(1)[0][0], short)
     if enabled("denials"):
         _answer_denials(events)
     return gate(_dedupe(events))
@@ -112,21 +107,7 @@ def _fold_casualties(events: list[Event]) -> list[Event]:
                 main.quantities.setdefault(k, v)
             continue
         out.append(e)
-    if len(out) != len(events):  # re-point links at the kept events
-        keep = {id(e): i for i, e in enumerate(out)}
-        for e in out:
-            if e.refers_to is not None:
-                e.refers_to = keep.get(id(events[e.refers_to])) if e.refers_to < len(events) else None
-    return out
-
-
-def _default_country(events: list[Event], country: str, short: bool) -> None:
-    """An incident report names its places, not its country ("in Mandera"): violent events with no
-    country of their own (and every event of a short report) take the report's country."""
-    for e in events:
-        if e.country is None and (short or e.type in VIOLENT_TYPES):
-            e.country = country
-            e.actor1, e.actor2 = fill_country(e.actor1, country), fill_country(e.actor2, country)
+    return keep(events, out)
 
 
 HOSTILE = ("SUPPORT", "ATTACK", "REMOTE_VIOLENCE", "ABDUCT", "DEPLOY", "BATTLE")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from terrain import settings
 from terrain.extract.ablation import enabled
+from terrain.extract.links import keep
 from terrain.records import Event
 
 THRESHOLD = 0.15  # event score below which a sentence is taken to report nothing (see docs/classifier.md)
@@ -19,14 +20,4 @@ def gate(events: list[Event]) -> list[Event]:
 
     sentences = sorted({e.evidence.text for e in events})
     scores = {s: p.event_score for s, p in zip(sentences, load().predict(sentences))}
-    kept = [e for e in events if scores[e.evidence.text] >= THRESHOLD]
-    if len(kept) == len(events):
-        return events
-    # keep links valid: indices of refers_to point into the kept list
-    index = {id(e): i for i, e in enumerate(kept)}
-    old = {i: e for i, e in enumerate(events)}
-    for e in kept:
-        if e.refers_to is not None:
-            target = old.get(e.refers_to)
-            e.refers_to = index.get(id(target)) if target is not None else None
-    return kept
+    return keep(events, [e for e in events if scores[e.evidence.text] >= THRESHOLD])
