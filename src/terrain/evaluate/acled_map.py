@@ -115,6 +115,9 @@ def _plain_name(name: str) -> tuple[str, tuple[str, ...]]:
     m = re.match(r"^([A-Za-z0-9/\-]{2,}):\s+(.+)$", base)
     if m:
         return m.group(2), (m.group(1),)
+    bare = re.sub(r"\s+Militia$", "", base)  # "Mungiki Militia": ACLED's suffix on a group's own name
+    if bare != base and not re.search(r"\b(Ethnic|Clan|Communal|Political|Unidentified)$", bare):
+        return base, (bare,)
     return base, ()
 
 

@@ -11,6 +11,7 @@ COMPONENTS = {
     "battle": "armed actor against armed group is a BATTLE, not an ATTACK",
     "denials": "a denial answers the latest accusation or claim against the denier",
     "classifier": "drop rule events in sentences the learned classifier scores as no event",
+    "crowds": "ACLED's street roles: crowds are rioters, police step in on protests, victims are civilians",
     "feed": "a report that names no country is about the country of the run's earlier reports",
 }
 

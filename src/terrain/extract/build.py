@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from terrain.extract import quantities as q
 from terrain.extract.ablation import enabled
+from terrain.extract.crowds import street_roles
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import GENERIC_NAMES, agent_of, arg_actors, find_child, patient_of, prep_object
@@ -299,6 +300,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         if not a1s and typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and (a2s or quantities or tok.pos_ == "VERB") \
                 and enabled("defaults"):
             a1s = [UNIDENTIFIED]
+        if enabled("crowds"):
+            typ, a1s, a2s = street_roles(typ, agent, a1s, a2s, tok, sent, idx)
     if typ == "AID":
         money = q.money_usd(sent, tok)
         if money:
