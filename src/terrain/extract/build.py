@@ -12,7 +12,7 @@ from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import GENERIC_NAMES, agent_of, arg_actors, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
-from terrain.extract.triggers import ACCUSE_VERBS, AIR, Trigger
+from terrain.extract.triggers import ACCUSE_VERBS, AIR, CASUALTY_VERBS, Trigger
 from terrain.extract.when import event_date
 from terrain.extract.where import PlaceMention, african, event_location
 from terrain.records import VIOLENT_TYPES, Actor, Location
@@ -89,7 +89,8 @@ def _by_explosive(tok: Token) -> bool:
 
 
 def _in_battle(tok: Token) -> Token | None:
-    nouns = ("clash", "fighting", "battle", "combat", "firefight", "exchange", "skirmish", "gunfight")
+    nouns = ("clash", "fighting", "battle", "combat", "firefight", "exchange", "skirmish", "gunfight", "shootout",
+             "shoot-out", "crossfire", "confrontation", "gunbattle")
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "during"):
             pobj = find_child(c, ("pobj",))
@@ -272,13 +273,20 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     if typ == "ATTACK" and battle is not None:
         # "13 soldiers were killed in clashes with the M23": a battle between their side and the M23
         enemy = _actors(prep_object(battle, ("with", "against")), idx)
+        sides = _actors(prep_object(battle, ("between",)), idx)  # "a shootout between police and gunmen"
         if enemy:
             typ, a1s, a2s = "BATTLE", enemy, [_as_forces(a) if a.kind == "state" else a for a in a2s] or [MILITIA]
+        elif len(sides) > 1:
+            typ, a1s, a2s = "BATTLE", sides[:1], sides[1:2]
     if enabled("battle") and typ == "ATTACK" and a1s and a2s and a1s[0].kind in ARMED and a2s[0].kind == "armed_group" \
             and a1s[0].name != UNIDENTIFIED.name:
         typ = "BATTLE"  # armed forces or groups fighting each other is a battle, not an attack on civilians
     if typ in VIOLENT_TYPES:
         quantities.update(q.violence_counts(tok, patient) if tok.pos_ == "VERB" else {})
+        for n in trig.nested:  # "groups clash; two injured": the casualty verb folded into the clash
+            if n.pos_ == "VERB" and n.lemma_.lower() in CASUALTY_VERBS:
+                for k, v in q.violence_counts(n, patient_of(n)).items():
+                    quantities.setdefault(k, v)
         for k, v in q.sentence_counts(sent).items():
             quantities.setdefault(k, v)
         if typ == "PROTEST" and not a1s:

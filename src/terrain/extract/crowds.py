@@ -22,6 +22,7 @@ from terrain.records import Actor
 RIOTERS = Actor("Rioters", "civilians", None)
 PROTESTERS = Actor("Protesters", "civilians", None)
 CIVILIANS = Actor("Civilians", "civilians", None)
+SECURITY_FORCES = Actor("Security forces", "state_forces", None)
 UNIDENTIFIED_NAME = "Unidentified gunmen"
 VICTIM_TYPES = ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE")
 
@@ -78,14 +79,16 @@ def _suspected(sent: Span, idx: MentionIndex) -> Actor | None:
 
 
 def _intervening(tok: Token, sent: Span, idx: MentionIndex) -> list[Actor]:
-    """Security forces acting on the protest in the sentence, else (in a short report) in the report."""
+    """Security forces named in the sentence, else (in a short report) in the report: ACLED's other party
+    of a protest they broke up or faced; "protesters were arrested / dispersed" names the police too."""
     doc = sent.doc
+    scopes = [(sent.start, sent.end)] + ([(0, len(doc))] if len(doc_text(doc)) <= SHORT_REPORT else [])
     words = set(lexicon().words["intervention"])
-    scope = (0, len(doc)) if len(doc_text(doc)) <= SHORT_REPORT else (sent.start, sent.end)
-    for m in idx.mentions:
-        if scope[0] <= m.span.start < scope[1] and m.actor.kind == "state_forces":
-            head = m.span.root.head
-            near = {head.lemma_.lower(), *(t.lemma_.lower() for t in m.span.root.head.subtree)}
-            if near & words:
-                return [m.actor]
+    for lo, hi in scopes:
+        forces = [m.actor for m in idx.mentions if lo <= m.span.start < hi and m.actor.kind == "state_forces"]
+        if forces:
+            return forces[:1]
+        if any(t.lemma_.lower() in words and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children)
+               for t in doc[lo:hi]):
+            return [SECURITY_FORCES]
     return []

@@ -128,6 +128,12 @@ def arg_actors(tok: Token, idx: MentionIndex, expand: bool = True) -> Arg | None
             actors += [a for a in _of_conjuncts(t, idx, actor) if a not in actors]
     if not actors:
         return None
+    if any(a.name.endswith(" Ethnic Militia") for a in actors):
+        # "Maasai and Kikuyu ethnic groups", "Garre and Degodia clans": each people named is a side
+        for t in tok.subtree:
+            match = registry().lookup(f"{t.text} militia") if t.pos_ in ("PROPN", "ADJ") else None
+            if match is not None and match.actor.name.endswith(" Ethnic Militia") and match.actor not in actors:
+                actors.append(match.actor)
     return Arg(tok, actors, generic)
 
 

@@ -172,15 +172,33 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return _outermost(out)
 
 
+CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt", "maim"})
+
+
 def _outermost(triggers: list[Trigger]) -> list[Trigger]:
     """'killing two policemen and leaving one wounded' is one attack: a violent trigger governed by
-    another violent trigger adds numbers to it, not a second event."""
+    another violent trigger adds numbers to it, not a second event. When the governing one only counts the
+    casualties of a clash or a riot ("groups clash; two injured", "died in fighting between clans"), the
+    clash is the event and the casualties are its numbers."""
     violent = {t.token.i: t for t in triggers if t.type in VIOLENT_TYPES}
+    into: dict[int, Trigger] = {}
+    for t in violent.values():
+        outer = next((violent[a.i] for a in list(t.token.ancestors)[:3] if a.i in violent), None)
+        if outer is None:
+            continue
+        if outer.type == "ATTACK" and outer.token.lemma_.lower() in CASUALTY_VERBS and t.type in ("BATTLE", "PROTEST") \
+                and (t.token.pos_ == "VERB" or t.token.dep_ in ("nsubj", "nsubjpass")) and outer.token.i not in into:
+            into[outer.token.i] = t
+        elif t.token.i not in into:
+            into[t.token.i] = outer
     out = []
     for t in triggers:
-        outer = next((violent[a.i] for a in list(t.token.ancestors)[:3] if a.i in violent), None)
-        if t.type in VIOLENT_TYPES and outer is not None:
-            outer.nested += [t.token, *t.nested]  # "14 were killed when ADF fighters raided Oicha"
+        if t.token.i not in into:
+            out.append(t)
             continue
-        out.append(t)
+        host, seen = into[t.token.i], {t.token.i}
+        while host.token.i in into and host.token.i not in seen:  # a chain: fold into its last event
+            seen.add(host.token.i)
+            host = into[host.token.i]
+        host.nested += [t.token, *t.nested]  # "14 were killed when ADF fighters raided Oicha"
     return out
