@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
-from terrain.extract.roles import GENERIC_NAMES
+from terrain.extract.roles import GENERIC_NAMES, prep_object
 from terrain.extract.where import SHORT_REPORT, doc_text
 from terrain.records import Actor
 
@@ -51,11 +51,16 @@ def street_roles(typ: str, agent: Token | None, a1s: list[Actor], a2s: list[Acto
         a1s = [named] if named is not None else a1s
     crowd = is_crowd(agent) and (not a1s or a1s[0].kind in ("civilians", "armed_group") and a1s[0].name in (
         UNIDENTIFIED_NAME, "Militia", "Civilians", "Protesters"))
+    if typ == "BATTLE" and not crowd:  # "clashes between rival supporters", "youths and police clashed"
+        between = prep_object(tok, ("between",))
+        sides = [t for h in (agent, between) if h is not None for t in (h, *h.conjuncts)]
+        crowd = any(is_crowd(t) for t in sides) and not any(
+            a.kind == "armed_group" and a.name not in GENERIC_NAMES for a in a1s + a2s)
     if crowd:
+        forces = [a for a in a1s + a2s if a.kind == "state_forces"]
         a1s = [RIOTERS]
         if typ == "BATTLE":
-            typ = "PROTEST"
-            a2s = [a for a in a2s if a.kind == "state_forces"]
+            typ, a2s = "PROTEST", forces[:1]
     if typ == "PROTEST":
         forces = [a for a in a1s if a.kind in ("state_forces", "state")]
         if forces:  # "police dispersed the protesters": the police are the other party
