@@ -14,7 +14,7 @@ from terrain.extract.roles import GENERIC_NAMES, agent_of, arg_actors, find_chil
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
 from terrain.extract.triggers import ACCUSE_VERBS, AIR, CASUALTY_VERBS, Trigger
 from terrain.extract.when import event_date
-from terrain.extract.where import PlaceMention, african, event_location
+from terrain.extract.where import SHORT_REPORT, PlaceMention, african, doc_text, event_location
 from terrain.records import VIOLENT_TYPES, Actor, Location
 
 VIOLENT = tuple(VIOLENT_TYPES)
@@ -282,6 +282,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             and a1s[0].name != UNIDENTIFIED.name:
         typ = "BATTLE"  # armed forces or groups fighting each other is a battle, not an attack on civilians
     if typ in VIOLENT_TYPES:
+        long_form = len(doc_text(sent.doc)) > SHORT_REPORT and enabled("tolls")
         quantities.update(q.violence_counts(tok, patient) if tok.pos_ == "VERB" else {})
         for n in trig.nested:  # "groups clash; two injured": the casualty verb folded into the clash
             if n.pos_ == "VERB" and n.lemma_.lower() in CASUALTY_VERBS:
@@ -300,6 +301,11 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 a1s = [MILITIA]
             if not a2s:
                 a2s = [MILITIA]
+            if long_form and a1s == a2s == [MILITIA]:
+                a1s = []  # "the fighting went on for hours": in an article, the battle already named
+        if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and long_form and not a1s and tok.pos_ == "VERB" \
+                and tok.lemma_.lower() in CASUALTY_VERBS:
+            a1s = a2s = []  # "about 50 people had been injured": in an article, the toll of an event named
         if typ == "REMOTE_VIOLENCE" and not a1s and {c.lemma_.lower() for c in tok.subtree} & AIR:
             a1s = [Actor("Security forces", "state_forces", None)]  # air and drone strikes: a state's forces
         if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and not a2s and (patient is not None or quantities) \
