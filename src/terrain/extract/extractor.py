@@ -120,14 +120,23 @@ HOSTILE = ("SUPPORT", "ATTACK", "REMOTE_VIOLENCE", "ABDUCT", "DEPLOY", "BATTLE")
 
 def _implied_accusation(event: Event, speaker: Actor | None, index: int) -> Event | None:
     """A party saying another state did something hostile accuses it: "some were integrated into the
-    Congolese army," Kagame said -> Kagame accuses DR Congo (and the backing itself is claimed)."""
+    Congolese army," Kagame said -> Kagame accuses DR Congo (and the backing itself is claimed). A monitor
+    (the UN, a rights group) reporting a state's or a company's violence accuses it too."""
     if event.status != "claimed" or event.type not in HOSTILE or speaker is None or event.actor1 is None:
         return None
     target = event.actor1
-    if speaker.kind not in ("person", "state", "state_forces") or not speaker.country or not target.country \
+    if speaker.kind in ("igo", "other", "mission"):
+        # a monitor's finding: "forces linked to Russia executed civilians, Human Rights Watch said"
+        if target.kind == "company" or target.kind in ("state", "state_forces") and target.country:
+            accused = target if target.kind == "company" else registry().state(target.country)
+        else:
+            return None
+    elif speaker.kind not in ("person", "state", "state_forces") or not speaker.country or not target.country \
             or target.kind not in ("state", "state_forces") or target.country == speaker.country:
         return None
-    return Event(doc_id=event.doc_id, type="ACCUSE", actor1=speaker, actor2=registry().state(target.country),
+    else:
+        accused = registry().state(target.country)
+    return Event(doc_id=event.doc_id, type="ACCUSE", actor1=speaker, actor2=accused,
                  evidence=event.evidence, date=event.date, date_precision=event.date_precision,
                  status="asserted", attributed_to=event.attributed_to, refers_to=index, trigger="say")
 

@@ -203,6 +203,7 @@ def _doc_info(doc: Doc) -> dict:
         return info
     votes: Counter[str] = Counter()
     named: set[str] = set()
+    places: list[tuple[str, float]] = []
     actors: dict[str, None] = {}  # ordered: ties go to the first named
     for sent in doc.sents:
         for e in _candidates(sent):
@@ -222,7 +223,12 @@ def _doc_info(doc: Doc) -> dict:
             elif not place_like:
                 continue
             # a county or region is unambiguous evidence; a town name may exist in several countries
-            votes[loc.country] += {"admin1": 3, "region": 2, "country": 1}.get(loc.precision, 1)
+            places.append((loc.country, {"admin1": 3, "region": 2, "country": 1}.get(loc.precision, 1)))
+    for country, weight in places:
+        # a town abroad whose country the report never names is a same-named place ("Moura in central
+        # Mali" is not Moura, Portugal), once the report names any country
+        if country in named or not named or country in african():
+            votes[country] += weight
     votes.update({c: 0.5 for c in actors})
     hint, weight = votes.most_common(1)[0] if votes else (None, 0)
     # a hint from demonyms alone ("Kenyan police") names no place: it does not bar places elsewhere
