@@ -189,6 +189,16 @@ def _key(e: Event) -> tuple:
     return (e.type, a(e.actor1), a(e.actor2), e.country if e.type in VIOLENT_TYPES else None)
 
 
+def _distinct(a: Event, b: Event) -> bool:
+    """Violent events told apart by their own day or town, both stated precisely."""
+    if a.type not in VIOLENT_TYPES:
+        return False
+    days = a.date_precision == b.date_precision == "day" and a.date != b.date
+    towns = a.location is not None and b.location is not None and a.location.precision == "place" \
+        and b.location.precision == "place" and a.location.name != b.location.name
+    return days or towns
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per (type, actors, country) within a document: repeated mentions of the same
     happening in one article are one claim; the first, most informative mention is kept."""
@@ -197,6 +207,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     remap: dict[int, int] = {}
     for i, e in enumerate(events):
         k = _key(e)
+        if k in kept and _distinct(out[kept[k]], e):
+            k = (*k, i)  # two attacks by the same group on different days or towns ("log" reports)
         if k in kept:
             j = kept[k]
             prev = out[j]

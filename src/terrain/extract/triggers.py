@@ -85,8 +85,11 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "REQUEST", obj=target)  # "turned to Russia and to Rwanda for help"
     if lemma in ("strike", "hit", "target", "pound") and {t.lemma_.lower() for t in tok.subtree} & AIR:
         return Trigger(tok, "REMOTE_VIOLENCE")  # "drones struck targets around Kidal"
-    if lemma in ("take", "seize") and obj is not None and obj.pos_ == "PROPN" and _is_place(obj):
-        return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja"
+    if lemma in ("take", "seize", "hold", "control") and obj is not None and obj.pos_ == "PROPN" and _is_place(obj):
+        return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja", "the M23 has held Goma since January"
+    subj = find_child(tok, ("nsubj",))
+    if lemma in ("arrive", "land") and subj is not None and subj.lemma_.lower() in TROOPS:
+        return Trigger(tok, "DEPLOY")  # "Russian military instructors have arrived in Niamey"
     with_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
     if lemma in ("negotiate", "discuss", "talk") and with_ is not None and {t.lemma_.lower() for t in tok.subtree} & HELP:
         return Trigger(tok, "REQUEST", obj=with_)  # "Benin is negotiating with Rwanda for logistical help"
