@@ -303,16 +303,19 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 a2s = [MILITIA]
             if long_form and a1s == a2s == [MILITIA]:
                 a1s = []  # "the fighting went on for hours": in an article, the battle already named
-        if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and long_form and not a1s and tok.pos_ == "VERB" \
-                and tok.lemma_.lower() in CASUALTY_VERBS:
-            a1s = a2s = []  # "about 50 people had been injured": in an article, the toll of an event named
+        # "about 50 people had been injured": in an article, the toll of an event already named
+        toll = typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and long_form and not a1s and tok.pos_ == "VERB" \
+            and tok.lemma_.lower() in CASUALTY_VERBS
+        if long_form and tok.tag_ == "NNS" and not any(c.dep_ == "nummod" or c.lower_ in ("on", "against")
+                                                       for c in tok.children):
+            a1s, toll = [], True  # "al-Shabaab attacks in Lamu and Garissa": a summary (not "attacks on X")
         if typ == "REMOTE_VIOLENCE" and not a1s and {c.lemma_.lower() for c in tok.subtree} & AIR:
             a1s = [Actor("Security forces", "state_forces", None)]  # air and drone strikes: a state's forces
         if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and not a2s and (patient is not None or quantities) \
-                and enabled("defaults"):
+                and enabled("defaults") and not toll:
             a2s = [_victim(patient)]
         if not a1s and typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and (a2s or quantities or tok.pos_ == "VERB") \
-                and enabled("defaults"):
+                and enabled("defaults") and not toll:
             a1s = [UNIDENTIFIED]
         if enabled("crowds"):
             typ, a1s, a2s = street_roles(typ, agent, a1s, a2s, tok, sent, idx)

@@ -14,6 +14,8 @@ TROOPS = frozenset({"troops", "troop", "soldier", "force", "contingent", "battal
 AIR = frozenset({"air", "airstrike", "drone", "aerial", "jet", "aircraft", "helicopter", "warplane"})
 TALKS = frozenset({"discussion", "talk", "negotiation", "consultation"})
 HELP = frozenset({"support", "assistance", "help", "expertise", "troops", "deployment", "training", "aid", "protection"})
+ABSTRACT = frozenset({"sovereignty", "integrity", "democracy", "freedom", "right", "constitution", "dignity",
+                      "independence", "press", "unity", "peace", "economy", "institution", "credibility"})
 ACCUSE_VERBS = frozenset({"accuse", "suspect", "blame", "charge", "convict"})
 
 
@@ -134,6 +136,9 @@ def _noun_type(tok: Token) -> Trigger | None:
         return None  # "support for these initiatives", "logistical support": no backer named
     if tok.head.lemma_.lower() in lex.objects and tok.dep_ in OBJ:
         return None  # "signed a memorandum", "provided aid": the verb is the trigger
+    if typ in VIOLENT_TYPES and any(p.lemma_.lower() in ABSTRACT for c in tok.children if c.lower_ == "on"
+                                    for p in c.children):
+        return None  # "an attack on its sovereignty": a figure of speech
     if tok.dep_ == "compound":
         return None
     return Trigger(tok, typ, breaking=lemma in lex.breaking)
