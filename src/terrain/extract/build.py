@@ -290,6 +290,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                     quantities.setdefault(k, v)
         for k, v in q.sentence_counts(sent).items():
             quantities.setdefault(k, v)
+        if typ == "SEIZE":
+            quantities.pop("abducted", None)  # "M23 takes Kiwanja and Rutshuru": towns, not hostages
         if typ == "PROTEST" and not a1s:
             a1s = [Actor("Protesters", "civilians", None)]
         if typ == "BATTLE":

@@ -97,9 +97,14 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "REQUEST", obj=with_)  # "Benin is negotiating with Rwanda for logistical help"
     if lemma == "find" and any(c.lemma_ == "dead" for c in tok.children):
         return Trigger(tok, "ATTACK")  # "was found dead"
+    if lemma in ("seize", "take", "grab", "assume") and obj is not None and obj.lemma_.lower() in ("power", "office"):
+        return None  # "the army seized power": a coup, not a town taken
     for c in tok.children:
         if c.dep_ in ("prt", "prep") and (lemma, c.lower_) in lex.particles:
-            return Trigger(tok, lex.particles[(lemma, c.lower_)])
+            typ = lex.particles[(lemma, c.lower_)]
+            if typ == "SEIZE" and not (obj is not None and obj.pos_ == "PROPN" and _is_place(obj)):
+                return None  # "the AU mission takes over in Somalia", "taking over Wagner's operations"
+            return Trigger(tok, typ)
     typ = lex.verbs.get(lemma)
     if typ is None:
         return None
