@@ -25,6 +25,7 @@ class Lexicon:
     prevent: frozenset[str]
     victim_nouns: frozenset[str]
     death_nouns: frozenset[str]
+    crowd_verbs: frozenset[str]
     words: dict  # extraction.yaml: generic actor nouns, speech verbs, status cues
 
 
@@ -43,5 +44,6 @@ def lexicon() -> Lexicon:
         needs_object=frozenset(t["needs_object"]), breaking=frozenset(t["breaking"]),
         intent=frozenset(t["intent"]), prevent=frozenset(t["prevent"]),
         victim_nouns=frozenset(t["victim_nouns"]), death_nouns=frozenset(t["death_nouns"]),
+        crowd_verbs=frozenset(t["crowd_verbs"]),
         words=load_data("extraction.yaml"),
     )

@@ -90,6 +90,11 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in ("take", "seize", "hold", "control") and obj is not None and obj.pos_ == "PROPN" and _is_place(obj):
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja", "the M23 has held Goma since January"
     subj = find_child(tok, ("nsubj",))
+    if lemma in lex.crowd_verbs and subj is not None:
+        from terrain.extract.crowds import is_crowd
+
+        if is_crowd(subj):
+            return Trigger(tok, "PROTEST")  # "angry youths disrupted a training", "residents blocked the road"
     if lemma in ("arrive", "land") and subj is not None and subj.lemma_.lower() in TROOPS:
         return Trigger(tok, "DEPLOY")  # "Russian military instructors have arrived in Niamey"
     with_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
