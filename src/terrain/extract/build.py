@@ -12,7 +12,7 @@ from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import GENERIC_NAMES, agent_of, arg_actors, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
-from terrain.extract.triggers import ACCUSE_VERBS, AIR, CASUALTY_VERBS, Trigger
+from terrain.extract.triggers import ACCUSE_VERBS, AIR, CASUALTY_VERBS, Trigger, headline_args
 from terrain.extract.when import event_date
 from terrain.extract.where import SHORT_REPORT, PlaceMention, african, doc_text, event_location
 from terrain.records import VIOLENT_TYPES, Actor, Location
@@ -186,6 +186,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     ctx_country = ctx.country if enabled("context") else None
     agent = _accused_of(tok) or agent_of(tok)
     patient = patient_of(tok)
+    if trig.headline:
+        agent, patient = headline_args(tok)
     if trig.via_object:  # "provided $495 million in aid to Rwanda": the recipient is the party
         patient = prep_object(tok, ("to", "with", "between", "for"))
     elif trig.obj is not None and trig.obj.dep_ == "prep":  # "fighting alongside M23", "talks with Rwanda"

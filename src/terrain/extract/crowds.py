@@ -18,6 +18,7 @@ from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import GENERIC_NAMES, prep_object
 from terrain.extract.where import SHORT_REPORT, doc_text
 from terrain.records import Actor
+from terrain.resolve.actors import registry
 
 RIOTERS = Actor("Rioters", "civilians", None)
 PROTESTERS = Actor("Protesters", "civilians", None)
@@ -46,6 +47,10 @@ def street_roles(typ: str, agent: Token | None, a1s: list[Actor], a2s: list[Acto
         a2s = [CIVILIANS if a.name == UNIDENTIFIED_NAME else  # for a state: a person, not a civilian
                Actor(a.name, "civilians", a.country) if a.kind == "person" and a.name.lower() not in offices
                else a for a in a2s]
+    if a1s and a1s[0].name in (UNIDENTIFIED_NAME, "Militia") and agent is not None \
+            and (people := registry().lookup(f"{agent.text} militia")) is not None \
+            and people.actor.name.endswith(" Ethnic Militia"):
+        a1s = [people.actor]  # "Degodia attack Garre civilians": a people that attacks is its militia
     if typ in VICTIM_TYPES and a1s and a1s[0].name in (UNIDENTIFIED_NAME, "Militia", "Militants"):
         named = _suspected(sent, idx)  # "gunmen suspected to be members of al-Shabaab", "blamed on al-Shabaab"
         a1s = [named] if named is not None else a1s
