@@ -91,7 +91,8 @@ def test_document_country_hint_allows_spelling_variants():
     events = extract("Raiders shot a herder dead at Garbatula on 2 March. The attack happened in Isiolo county.")
     ev = one(events, "ATTACK")
     assert ev.location is not None and ev.location.country == "KEN"
-    assert ev.location.name == "Garbatulla"
+    from terrain.resolve.gazetteer import Gazetteer
+    assert Gazetteer.distance_km(ev.location.lat, ev.location.lon, 0.53, 38.52) < 10  # Garba Tula, Isiolo
 
 
 @pytest.mark.slow

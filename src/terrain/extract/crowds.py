@@ -56,12 +56,13 @@ def street_roles(typ: str, agent: Token | None, a1s: list[Actor], a2s: list[Acto
         a1s = [named] if named is not None else a1s
     crowd = is_crowd(agent) and (not a1s or a1s[0].kind in ("civilians", "armed_group") and a1s[0].name in (
         UNIDENTIFIED_NAME, "Militia", "Civilians", "Protesters"))
-    if typ == "BATTLE" and not crowd:  # "clashes between rival supporters", "youths and police clashed"
+    gunfire = {t.lemma_.lower() for t in tok.subtree} & {"fire", "gunfire", "gun", "shootout", "bullet", "rifle"}
+    if typ == "BATTLE" and not crowd and not gunfire:  # "clashes between rival supporters", "youths clashed"
         between = prep_object(tok, ("between",))
         sides = [t for h in (agent, between) if h is not None for t in (h, *h.conjuncts)]
         crowd = any(is_crowd(t) for t in sides) and not any(
             a.kind == "armed_group" and a.name not in GENERIC_NAMES for a in a1s + a2s)
-    if crowd:
+    if crowd and not (typ == "BATTLE" and gunfire):  # "herders and villagers exchanged fire": armed
         forces = [a for a in a1s + a2s if a.kind == "state_forces"]
         a1s = [RIOTERS]
         if typ == "BATTLE":
