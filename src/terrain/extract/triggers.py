@@ -105,6 +105,8 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "ATTACK")  # "was found dead"
     if lemma in ("seize", "take", "grab", "assume") and obj is not None and obj.lemma_.lower() in ("power", "office"):
         return None  # "the army seized power": a coup, not a town taken
+    if obj is not None and obj.lemma_.lower() in ("ground", "initiative", "momentum"):
+        return None  # "helped to retake ground": no place taken
     for c in tok.children:
         if c.dep_ in ("prt", "prep") and (lemma, c.lower_) in lex.particles:
             typ = lex.particles[(lemma, c.lower_)]
@@ -193,11 +195,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.lemma_ in ("back",)):
             trig = _verb_type(tok)
         elif (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower) and not tok.ent_type_:
-            trig = _noun_type(tok)
+            trig = (_headline_verb(tok) if verbless else None) or _noun_type(tok)
         else:
-            trig = None
-        if trig is None and tok.pos_ in ("NOUN", "PROPN") and verbless:
-            trig = _headline_verb(tok)
+            trig = _headline_verb(tok) if verbless and tok.pos_ in ("NOUN", "PROPN") else None
         if trig is not None and not blocked(tok) and not _standing_task(trig):
             out.append(trig)
     return _outermost(out)

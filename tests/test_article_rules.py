@@ -1,0 +1,33 @@
+"""Long-form articles restate: a toll, a "the fighting went on", a purpose or a coup are no new events
+(extract/build.py, extract/triggers.py). The article is our own, about invented places in a real country."""
+from __future__ import annotations
+
+import pytest
+
+from test_extract_incidents import extract  # tests/ is on sys.path (pytest prepend mode)
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = """Gunmen kill 14 in attack on army post in northern Burkina Faso
+
+Jihadist fighters attacked an army post at Djibo in northern Burkina Faso on Tuesday, killing 14 soldiers, the army said in a statement on Wednesday.
+
+About 30 people were wounded, according to hospital staff in the town. The fighting went on for several hours before reinforcements arrived by road.
+
+The army has been stretched thin since it seized power in a coup in 2022. The junta called criticism of its record an attack on the country's sovereignty and said it would recruit thousands of volunteers to fight the insurgents.
+
+Attacks in the north and east of the country have displaced hundreds of thousands of people, and aid groups say access to several towns is cut off for weeks at a time. Regional officials have asked for more helicopters to supply besieged garrisons and to evacuate the wounded, and have warned that food stocks in some towns could run out before the rainy season begins in earnest.
+
+The government says the volunteer force has helped to retake ground, a claim that independent researchers
+have not been able to verify because journalists are rarely allowed to travel outside the capital without an
+escort, and several foreign correspondents have been expelled over the past year."""
+
+
+def test_an_article_yields_its_attack_and_no_restatements():
+    assert len(ARTICLE) > 1200  # read as an article, not an incident report
+    events = extract(ARTICLE, published="2023-05-04")
+    attacks = [e for e in events if e.type == "ATTACK"]
+    assert len(attacks) == 1 and attacks[0].quantities.get("fatalities") == 14
+    assert attacks[0].actor2 is not None and attacks[0].actor2.country == "BFA"
+    assert not [e for e in events if e.type == "SEIZE"]  # "seized power" is a coup, not a town taken
+    assert not [e for e in events if e.type == "BATTLE"]  # no named side; "to fight" is a purpose
