@@ -304,8 +304,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             if between is not None and not a2s:  # "clashes between the Ogiek and Kipsigi groups"
                 a1s = _actors(between, idx) or [MILITIA, MILITIA]
                 a1s, a2s = a1s[:1], a1s[1:2] or [MILITIA]
-            elif not a1s:  # "fighting over boreholes left four dead": communal militias
-                a1s = [MILITIA]
+            elif not a1s:  # "troops suffered losses in a battle with X": the sufferers; else communal militias
+                a1s = [_as_forces(a) for a in _actors(_governing_subject(tok), idx)][:1] or [MILITIA]
             if not a2s:
                 a2s = [MILITIA]
             if long_form and a1s == a2s == [MILITIA]:

@@ -143,11 +143,16 @@ class MentionIndex:
         return found
 
     def before(self, token: Token, kinds: set[str], same_paragraph: bool = True) -> Mention | None:
-        """The latest mention of one of ``kinds`` before ``token`` (anaphora)."""
+        """The latest mention of one of ``kinds`` before ``token`` (anaphora). An object pronoun never
+        names its own clause's subject ("UN experts accuse it of ...": "it" is not the UN)."""
         limit = _paragraph_start(token) if same_paragraph else 0
+        own_subject: set[int] = set()
+        if token.dep_ in ("dobj", "pobj", "dative"):
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            own_subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         best = None
         for m in self.mentions:
-            if limit <= m.span.start < token.i and m.actor.kind in kinds:
+            if limit <= m.span.start < token.i and m.actor.kind in kinds and m.span.root.i not in own_subject:
                 best = m
         return best
 

@@ -54,7 +54,9 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
     inner = [m for m in idx.inside(tok) if (serving or not _in_clause(m.span.root, tok))
              and (seat or not _in_place(m.span.root, tok))]
     if mention is None:
-        mention = inner[0] if inner else None
+        # "the UN stabilisation mission in DR Congo, MONUSCO": the mission its apposition names
+        appos = [m for m in inner if m.span.root.dep_ == "appos" and m.span.root.head.i == tok.i]
+        mention = appos[0] if appos else inner[0] if inner else None
     elif mention.actor.name in GENERIC_NAMES:
         # "armed groups, including the M23 rebellion": the named group, not the generic head
         named = [m for m in inner if m.actor.name not in GENERIC_NAMES and (
