@@ -71,9 +71,24 @@ def street_roles(typ: str, agent: Token | None, a1s: list[Actor], a2s: list[Acto
         forces = [a for a in a1s if a.kind in ("state_forces", "state")]
         if forces:  # "police dispersed the protesters": the police are the other party
             a1s, a2s = [a for a in a1s if a not in forces] or [PROTESTERS], a2s or forces[:1]
-        if not a2s:
-            a2s = _intervening(tok, sent, idx)
+        if not a2s:  # ACLED's notes name the police that stepped in; articles name what was protested
+            short = len(doc_text(sent.doc)) <= SHORT_REPORT
+            a2s = (_intervening(tok, sent, idx) or _target(tok, idx)) if short else _target(tok, idx)
     return typ, a1s, a2s
+
+
+def _target(tok: Token, idx: MentionIndex) -> list[Actor]:
+    """What a protest is against: "against the UN mission", "outside the French embassy", "stormed MONUSCO
+    compounds", "marched to the French embassy"."""
+    from terrain.extract.roles import arg_actors, find_child
+
+    heads = [find_child(tok, ("dobj",))] + [prep_object(tok, (p,)) for p in ("against", "outside", "to", "at", "on")]
+    for h in heads:
+        arg = arg_actors(h, idx) if h is not None else None
+        found = [a for a in (arg.actors if arg else []) if a.kind not in ("civilians",) and a.name not in GENERIC_NAMES]
+        if found:
+            return found[:1]
+    return []
 
 
 def _suspected(sent: Span, idx: MentionIndex) -> Actor | None:

@@ -81,8 +81,9 @@ def _answer_denials(events: list[Event]) -> None:
         if e.type != "DENY" or e.actor2 is not None or e.actor1 is None:
             continue
         for prior in reversed(events[:i]):
-            if prior.type == "ACCUSE" and prior.actor2 is not None and prior.actor1 is not None \
-                    and prior.actor2.country == e.actor1.country and prior.actor1.country != e.actor1.country:
+            if prior.type == "ACCUSE" and prior.actor2 is not None and prior.actor1 is not None and (
+                    prior.actor2.country == e.actor1.country and prior.actor1.country != e.actor1.country
+                    or _same_actor(prior.actor2, e.actor1)):  # "the government accused Bozizé ... Bozizé rejected"
                 e.actor2 = prior.actor1
                 e.refers_to = e.refers_to if e.refers_to is not None else prior.refers_to
                 break
@@ -91,6 +92,11 @@ def _answer_denials(events: list[Event]) -> None:
                           and events[j].actor1 is not None and not _same_side(events[j].actor1, e.actor1)), None)
             if claim is not None and i - claim <= 2:
                 e.actor2, e.refers_to = events[claim].actor1, claim
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    """The same actor, a person named in full once and by surname after ("François Bozizé", "Bozizé")."""
+    return a == b or a.kind == b.kind == "person" and a.name.split()[-1] == b.name.split()[-1]
 
 
 def _same_side(a: Actor, b: Actor) -> bool:
