@@ -76,6 +76,14 @@ def _anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
     kinds = ANAPHORA_KINDS.get(key)
     if kinds is None or tok.pos_ != "PRON" and not any(c.lower_ in ("the", "this") for c in tok.children):
         return None  # "countries facing challenges" refers to no one; "the country" does
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" and tok.head.head.i != tok.head.i:
+        # "the junta announced that it was ending ...", "X notified France that they were terminating ...":
+        # a reported clause's pronoun subject is the reporter
+        matrix = find_child(tok.head.head, ("nsubj",))
+        if matrix is not None and matrix.pos_ != "PRON":
+            found = [a for a in _actors(matrix, idx) if a.kind in kinds or a.kind == "state_forces" and "state" in kinds]
+            if found:
+                return found[0]
     m = idx.before(tok, kinds) or idx.before(tok, kinds, same_paragraph=False)
     return m.actor if m else None
 

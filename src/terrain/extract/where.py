@@ -346,7 +346,8 @@ def african() -> frozenset[str]:
 PLACE_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "of", "between", "to",
                "along", "towards")
 PLACE_VERBS = frozenset({"attack", "raid", "storm", "capture", "seize", "overrun", "shell", "bomb", "invade", "enter",
-                         "retake", "recapture", "besiege", "encircle", "reach", "leave", "visit"})
+                         "retake", "recapture", "besiege", "encircle", "reach", "leave", "visit", "take", "hold",
+                         "control", "occupy", "liberate"})
 COUNTRY_PREPS = ("in", "at", "near", "across", "inside", "into", "throughout", "within", "outside")
 PLACE_NOUNS = ("capital", "town", "city", "province", "region", "north", "south", "east", "west", "border",
                "part", "parts", "area", "village", "district", "county", "state", "outskirts", "suburb", "centre")
