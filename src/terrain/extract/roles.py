@@ -60,8 +60,9 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
     elif mention.actor.name in GENERIC_NAMES:
         # "armed groups, including the M23 rebellion": the named group, not the generic head
         named = [m for m in inner if m.actor.name not in GENERIC_NAMES and (
-            m.actor.kind == mention.actor.kind  # "SADC troops", "UN peacekeepers": the bloc's or mission's force
-            or mention.actor.kind == "state_forces" and m.actor.kind in ("igo", "mission", "company"))]
+            m.actor.kind == mention.actor.kind  # "SADC troops", "UN peacekeepers": the bloc's or mission's force,
+            or mention.actor.kind == "state_forces" and m.actor.kind in ("igo", "mission", "company", "state"))]
+        # "Burundi's army": the state's forces (made forces below)
         mention = named[0] if named else mention
     cls = _generic_class(lemma) if mention is None or mention.span.root.i != tok.i else None
     if mention is not None:

@@ -45,7 +45,11 @@ def speaker_of(trigger: Token) -> Token | None:
             verb = root
     if verb is None:
         return None
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while subj is None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "X said ... and said Y was fighting": the first verb's subject speaks for both
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj
 
 
 def according_to(sent: Span) -> Token | None:
