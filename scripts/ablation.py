@@ -44,7 +44,7 @@ def row(name: str, ablate: str, sample: int) -> str:
     rate = {k: v["rate"] for k, v in acled.items()}
     return (f"| {name} | {seeds['recall']:.2f} / {seeds['precision']:.2f} | {demo['recall']:.2f} / "
             f"{demo['precision']:.2f} | {rate['family']:.2f} | {rate['type']:.2f} | {rate['actors']:.2f} | "
-            f"{rate['location']:.2f} | {rate['fatalities']:.2f} |")
+            f"{rate['country']:.2f} | {rate['location']:.2f} | {rate['fatalities']:.2f} | {rate['date']:.2f} |")
 
 
 def main() -> None:
@@ -54,8 +54,9 @@ def main() -> None:
     ap.add_argument("--acled-sample", type=int, default=400)
     ap.add_argument("--components", default=",".join(COMPONENTS))
     args = ap.parse_args()
-    print("| configuration | seeds R / P | demo R / P | ACLED family | type | actors | location 25 km | fatalities |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| configuration | seeds R / P | demo R / P | ACLED family | type | actors | country | location 25 km "
+          "| fatalities | date |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     print(row("all components", "", args.acled_sample), flush=True)
     for comp in args.components.split(","):
         print(row(f"without {comp}", comp, args.acled_sample), flush=True)

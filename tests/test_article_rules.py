@@ -8,9 +8,7 @@ from test_extract_incidents import extract  # tests/ is on sys.path (pytest prep
 
 pytestmark = pytest.mark.slow
 
-ARTICLE = """Gunmen kill 14 in attack on army post in northern Burkina Faso
-
-Jihadist fighters attacked an army post at Djibo in northern Burkina Faso on Tuesday, killing 14 soldiers, the army said in a statement on Wednesday.
+ARTICLE = """Jihadist fighters attacked an army post at Djibo in northern Burkina Faso on Tuesday, killing 14 soldiers, the army said in a statement on Wednesday.
 
 About 30 people were wounded, according to hospital staff in the town. The fighting went on for several hours before reinforcements arrived by road.
 

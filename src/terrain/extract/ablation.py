@@ -13,7 +13,6 @@ COMPONENTS = {
     "classifier": "drop rule events in sentences the learned classifier scores as no event",
     "crowds": "ACLED's street roles: crowds are rioters, police step in on protests, victims are civilians",
     "tolls": "in an article, a toll with no doer ('50 people were injured') or a fight with no named side is no new event",
-    "headline": "an article's headline event that its body reports again is dropped",
     "feed": "a report that names no country is about the country of the run's earlier reports",
 }
 

@@ -69,8 +69,6 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
         events = _fold_casualties(events, doc.text)
     if enabled("denials"):
         _answer_denials(events)
-    if not short and enabled("headline"):
-        events = _drop_headline_echoes(events, doc.text)
     return gate(_dedupe(events))
 
 
@@ -210,24 +208,6 @@ def _key(e: Event) -> tuple:
         return (x.name, x.country) if x else None
     # violence at two places is two events; a relation stated twice is one claim
     return (e.type, a(e.actor1), a(e.actor2), e.country if e.type in VIOLENT_TYPES else None)
-
-
-def _drop_headline_echoes(events: list[Event], text: str) -> list[Event]:
-    """An article's headline restates its lede ("Gunmen kill 14 in attack on army post" over "Jihadist fighters
-    attacked an army post ..., killing 14 soldiers"): a headline event with a generic doer whose type the body
-    reports again is that event (a named doer is merged by ``_dedupe`` where the body names the same). The headline is the first line when a blank line follows."""
-    head_end = text.find("\n\n")
-    if head_end < 0 or head_end > 200:
-        return events
-    body = [e for e in events if e.evidence and e.evidence.start > head_end]
-    out = []
-    for e in events:
-        if e.evidence and e.evidence.start < head_end and any(
-                b.type == e.type and (e.actor1 is None or e.actor1.name in ("Unidentified gunmen", "Militia"))
-                for b in body):
-            continue
-        out.append(e)
-    return keep(events, out)
 
 
 def _distinct(a: Event, b: Event) -> bool:
