@@ -263,7 +263,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             break
     if typ in VIOLENT_TYPES and not a1s and q.sentence_counts(sent):
         # "an Islamic State-linked insurgency ..., leading to over 3,000 deaths": the group named
-        named = _nearest(tok, idx, sent, lambda a: a.kind == "armed_group" and a.name not in GENERIC_NAMES)
+        named = _nearest(tok, idx, sent, lambda a: a.kind == "armed_group" and a.name not in GENERIC_NAMES
+                         and a not in a2s)  # "1 Mungiki member killed": the victims' group is not the killer
         a1s = [named] if named else []
     if not a1s and tok.pos_ == "NOUN" and typ not in VIOLENT + ("SEIZE", "DEPLOY", "WITHDRAW") \
             or typ == "SEIZE" and not a1s:
@@ -282,7 +283,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     battle = _in_battle(tok)
     if typ == "ATTACK" and battle is not None:
         # "13 soldiers were killed in clashes with the M23": a battle between their side and the M23
-        enemy = _actors(prep_object(battle, ("with", "against")), idx)
+        enemy = _actors(prep_object(battle, ("with", "against")) or prep_object(tok, ("with", "against")), idx)
         sides = _actors(prep_object(battle, ("between",)), idx)  # "a shootout between police and gunmen"
         if enemy:
             typ, a1s, a2s = "BATTLE", enemy, [_as_forces(a) if a.kind == "state" else a for a in a2s] or [MILITIA]

@@ -53,7 +53,7 @@ def street_roles(typ: str, agent: Token | None, a1s: list[Actor], a2s: list[Acto
         a1s = [people.actor]  # "Degodia attack Garre civilians": a people that attacks is its militia
     if typ in VICTIM_TYPES and a1s and a1s[0].name in (UNIDENTIFIED_NAME, "Militia", "Militants"):
         named = _suspected(sent, idx)  # "gunmen suspected to be members of al-Shabaab", "blamed on al-Shabaab"
-        a1s = [named] if named is not None else a1s
+        a1s = [named] if named is not None and named not in a2s else a1s  # not the victims' own group
     crowd = is_crowd(agent) and (not a1s or a1s[0].kind in ("civilians", "armed_group") and a1s[0].name in (
         UNIDENTIFIED_NAME, "Militia", "Civilians", "Protesters"))
     gunfire = {t.lemma_.lower() for t in tok.subtree} & {"fire", "gunfire", "gun", "shootout", "bullet", "rifle"}

@@ -101,8 +101,9 @@ def _verb_type(tok: Token) -> Trigger | None:
     with_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
     if lemma in ("negotiate", "discuss", "talk") and with_ is not None and {t.lemma_.lower() for t in tok.subtree} & HELP:
         return Trigger(tok, "REQUEST", obj=with_)  # "Benin is negotiating with Rwanda for logistical help"
-    if lemma == "find" and any(c.lemma_ == "dead" for c in tok.children):
-        return Trigger(tok, "ATTACK")  # "was found dead"
+    if lemma == "find" and (any(c.lemma_ == "dead" for c in tok.children) or obj is not None and any(
+            c.lower_ in ("bullet", "gunshot", "machete", "stab", "wound", "wounds") for c in obj.subtree)):
+        return Trigger(tok, "ATTACK")  # "was found dead", "bodies with bullet wounds were found"
     if lemma in ("seize", "take", "grab", "assume") and obj is not None and obj.lemma_.lower() in ("power", "office"):
         return None  # "the army seized power": a coup, not a town taken
     if obj is not None and obj.lemma_.lower() in ("ground", "initiative", "momentum"):
