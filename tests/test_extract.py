@@ -87,7 +87,9 @@ def test_reportedly_is_rumoured_and_according_to_is_attribution():
 
 
 def test_army_claim_about_enemy_is_claimed():
-    ev = one(extract("The army said it killed 40 militants in an operation in Cabo Delgado."), "ATTACK")
+    # "it" is the army (a reported clause's subject is its reporter); army against militants is a battle
+    ev = one(extract("The army said it killed 40 militants in an operation in Cabo Delgado."), "BATTLE")
+    assert (ev.actor1.kind, ev.actor1.country) == ("state_forces", "MOZ")
     assert ev.status == "claimed"
     assert ev.quantities.get("fatalities") == 40
 
