@@ -354,9 +354,10 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         status = "asserted"  # a state announcing its own talks or deployment: the report's fact
     for a1 in a1s[:3] or [None]:
         for a2 in a2s[:3] or [None]:
-            if a1 is not None and a2 is not None and (a1 == a2 or _same_state(a1, a2)) \
+            domestic = typ in ("ACCUSE", "DENY", "THREATEN") and a2 is not None and a2.kind == "person" and a1 != a2
+            if a1 is not None and a2 is not None and (a1 == a2 or _same_state(a1, a2)) and not domestic \
                     and not (typ == "BATTLE" and a1.name in GENERIC_NAMES):  # two militias may clash
-                a2 = None
+                a2 = None  # (but a government may accuse its own opponent: "accused Bozizé of a coup")
             host = a2.country if typ in ("DEPLOY", "WITHDRAW") and a2 is not None else None
             # backing an armed group happens where the group fights; a request comes from the requester
             c = host or (_type_country(typ, a1, a2, ctx_country) if typ in ("SUPPORT", "REQUEST") else None) \

@@ -90,7 +90,7 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "REMOTE_VIOLENCE")  # "drones struck targets around Kidal"
     if lemma in ("take", "seize", "hold", "control") and obj is not None and obj.pos_ == "PROPN" and _is_place(obj):
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja", "the M23 has held Goma since January"
-    subj = find_child(tok, ("nsubj",))
+    subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj",)) if tok.dep_ == "xcomp" else None)
     if lemma in lex.crowd_verbs and subj is not None:
         from terrain.extract.crowds import is_crowd
 
