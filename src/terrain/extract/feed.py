@@ -5,8 +5,8 @@ knows which country the feed covers, and so does Terrain once it has read enough
 counts the countries of the reports read so far in one run (only reports whose own places name a country);
 once ``MIN_REPORTS`` have, and one country holds ``MIN_SHARE`` of them, a report with no country evidence
 of its own is read as being about that country (its generic actors and the country of its events).
-A run over mixed news never reaches the share, and nothing changes. On acled-kenya (600-row sample):
-country 0.50 -> see docs/extraction.md.
+A run over mixed news never reaches the share, and nothing changes. Measured (ablation in
+docs/extraction.md, ACLED sample seed 1): country 0.45 -> 0.88, actors 0.63 -> 0.72; seeds and demo unchanged.
 """
 from __future__ import annotations
 
