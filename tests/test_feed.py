@@ -57,3 +57,11 @@ def test_a_mixed_feed_lends_no_country():
              "On 8 May 2021, police dispersed a rally in Harare, Zimbabwe."]
     events = _run(mixed + [PLACELESS])["r6"]
     assert events and all(e.country is None for e in events)
+
+
+@pytest.mark.slow
+def test_a_village_name_found_abroad_yields_to_the_feed_country():
+    # Salima is a town in Malawi; in a Kenyan feed a "Salima village" with no country named is Kenyan
+    events = _run(KENYAN + ["On 12 May 2021, gunmen killed two herders in Salima village."])["r6"]
+    assert events and all(e.country == "KEN" for e in events)
+    assert all(e.location is None or e.location.country == "KEN" for e in events)

@@ -256,9 +256,12 @@ def use_feed(doc: Doc, feed) -> None:
     """Count the document's own country into the feed (``extract.feed.FeedCountry``); a document with no
     country evidence of its own takes the feed's."""
     info = _doc_info(doc)
-    if info["hint"] is None:
-        info["hint"] = feed.prior()
-        info["feed"] = info["hint"] is not None
+    prior = feed.prior()
+    if info["hint"] is None or prior and info["hint"] != prior and info["hint"] not in info["named"]:
+        # no evidence, or only a village name that also exists abroad ("Salima village" in a Kenyan feed is
+        # not Salima, Malawi) and no country named: the feed's country
+        info["hint"] = prior or info["hint"]
+        info["feed"] = prior is not None
     elif info["strong"]:
         feed.observe(info["hint"])
 
@@ -288,7 +291,7 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
             admin = chain[-1].text if chain else None
             admin_country = _country_of(admin) if admin else None
             local = [admin_country] if admin_country else hints
-            loc = _resolve(_names(e), local, None if admin_country else admin, allowed, towns)
+            loc = _resolve(_names(e), local, None if admin_country else admin, allowed, towns and not _typed(e))
             if loc is None and chain:
                 for c in chain:  # the village is unknown: fall back to the district or region named
                     loc = _resolve(_names(c), local, None, allowed, towns)
