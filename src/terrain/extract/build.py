@@ -91,8 +91,9 @@ def _anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
 def _by_explosive(tok: Token) -> bool:
     words = set(lexicon().words.get("explosives", ()))
     near = [c for c in tok.children if c.dep_ in ("compound", "nsubj", "amod")]
-    near += [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by")
-             for p in c.children if p.dep_ == "pobj"]
+    near += [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "in")
+             for p in c.children if p.dep_ == "pobj"]  # "killed in an explosion", "hit by an IED"
+    near += [c for c in tok.children if c.dep_ == "advcl"]  # "killed when their vehicle ran over an IED"
     return any(t.lemma_.lower() in words for n in near for t in n.subtree)
 
 

@@ -48,6 +48,13 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
     """The actor a noun phrase headed by ``tok`` names; (actor, is_generic)."""
     reg = registry()
     lemma = tok.lemma_.lower()
+    if lemma in ("member", "fighter", "officer", "unit", "element") and idx.at(tok) is None:
+        of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"), None)
+        if of is not None:  # "a member of Kenyan police", "fighters of the M23": whose they are
+            found, generic = resolve_token(of, idx)
+            if found is not None:
+                return found, generic
     mention = idx.at(tok)
     seat = lemma in _words("government_heads")  # "the government in Kinshasa" is DR Congo's
     serving = any(c.dep_ == "acl" and c.lemma_ in ("serve", "belong") for c in tok.children)

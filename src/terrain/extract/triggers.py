@@ -114,7 +114,7 @@ def _verb_type(tok: Token) -> Trigger | None:
             if typ == "SEIZE" and not (obj is not None and obj.pos_ == "PROPN" and _is_place(obj)):
                 return None  # "the AU mission takes over in Somalia", "taking over Wagner's operations"
             return Trigger(tok, typ)
-    typ = lex.verbs.get(lemma)
+    typ = lex.verbs.get(lemma) or lex.verbs.get(tok.lower_)
     if typ is None:
         return None
     if typ == "AGREE" and any(c.dep_ == "xcomp" for c in tok.children):
