@@ -1,5 +1,5 @@
 """Long-form articles restate: a toll, a "the fighting went on", a purpose or a coup are no new events
-(extract/build.py, extract/triggers.py). The article is our own, about invented places in a real country."""
+(extract/violence.py, extract/triggers.py). The article is our own, about invented places in a real country."""
 from __future__ import annotations
 
 import pytest

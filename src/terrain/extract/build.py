@@ -7,32 +7,22 @@ from spacy.tokens import Span, Token
 
 from terrain.extract import quantities as q
 from terrain.extract.ablation import enabled
-from terrain.extract.crowds import street_roles
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
-from terrain.extract.roles import GENERIC_NAMES, agent_of, arg_actors, find_child, patient_of, prep_object
+from terrain.extract.parties import accused_of, actors_of, as_forces, governing_subject, possessive
+from terrain.extract.roles import GENERIC_NAMES, agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
-from terrain.extract.triggers import ACCUSE_VERBS, AIR, CASUALTY_VERBS, Trigger, headline_args
+from terrain.extract.triggers import Trigger, headline_args
+from terrain.extract.violence import UNIDENTIFIED, violence
 from terrain.extract.when import event_date
-from terrain.extract.where import SHORT_REPORT, PlaceMention, african, doc_text, event_location
+from terrain.extract.where import PlaceMention, african, event_location
 from terrain.records import VIOLENT_TYPES, Actor, Location
-
-VIOLENT = tuple(VIOLENT_TYPES)
 from terrain.resolve.actors import registry
 
-UNIDENTIFIED = Actor("Unidentified gunmen", "armed_group", None)
-ARMED = ("armed_group", "state_forces", "company", "mission")
-MILITIA = Actor("Militia", "armed_group", None)
-CIVILIANS = Actor("Civilians", "civilians", None)
-SECURITY_SITES = frozenset({"station", "post", "base", "camp", "barracks", "checkpoint", "patrol", "convoy", "outpost"})
+VIOLENT = tuple(VIOLENT_TYPES)
+
 SYMMETRIC = ("AGREE", "ALIGN", "BATTLE")
 NEEDS_ACTOR2 = ("REQUEST", "AID", "SUPPORT", "ACCUSE", "AGREE", "ALIGN", "THREATEN", "BATTLE")
-ANAPHORA_KINDS = {"group": {"armed_group"}, "country": {"state"}, "government": {"state"},
-                  "president": {"person"}, "he": {"person"}, "she": {"person"},
-                  "it": {"state", "armed_group", "company", "mission", "igo"},
-                  "they": {"state", "armed_group"}, "militants": {"armed_group"}, "rebels": {"armed_group"},
-                  # partitives: "some were integrated into the army" (some of the group named before)
-                  "some": {"armed_group"}, "others": {"armed_group"}, "many": {"armed_group"}, "those": {"armed_group"}}
 
 
 @dataclass
@@ -63,58 +53,6 @@ class Candidate:
     type: str = ""  # the trigger's type unless the roles changed it (killed in clashes -> BATTLE)
 
 
-def _accused_of(tok: Token) -> Token | None:
-    """'accused Rwanda of backing M23': the doer of 'backing' is the accused."""
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ACCUSE_VERBS:
-        verb = tok.head.head
-        return find_child(verb, ("dobj", "nsubjpass"))
-    return None
-
-
-def _anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
-    key = tok.lower_ if tok.pos_ == "PRON" else tok.lemma_.lower()
-    kinds = ANAPHORA_KINDS.get(key)
-    if kinds is None or tok.pos_ != "PRON" and not any(c.lower_ in ("the", "this") for c in tok.children):
-        return None  # "countries facing challenges" refers to no one; "the country" does
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" and tok.head.head.i != tok.head.i:
-        # "the junta announced that it was ending ...", "X notified France that they were terminating ...":
-        # a reported clause's pronoun subject is the reporter
-        matrix = find_child(tok.head.head, ("nsubj",))
-        if matrix is not None and matrix.pos_ != "PRON":
-            found = [a for a in _actors(matrix, idx) if a.kind in kinds or a.kind == "state_forces" and "state" in kinds]
-            if found:
-                return found[0]
-    m = idx.before(tok, kinds) or idx.before(tok, kinds, same_paragraph=False)
-    return m.actor if m else None
-
-
-def _by_explosive(tok: Token) -> bool:
-    words = set(lexicon().words.get("explosives", ()))
-    near = [c for c in tok.children if c.dep_ in ("compound", "nsubj", "amod")]
-    near += [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "in")
-             for p in c.children if p.dep_ == "pobj"]  # "killed in an explosion", "hit by an IED"
-    near += [c for c in tok.children if c.dep_ == "advcl"]  # "killed when their vehicle ran over an IED"
-    return any(t.lemma_.lower() in words for n in near for t in n.subtree)
-
-
-def _in_battle(tok: Token) -> Token | None:
-    nouns = ("clash", "fighting", "battle", "combat", "firefight", "exchange", "skirmish", "gunfight", "shootout",
-             "shoot-out", "crossfire", "confrontation", "gunbattle")
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
-            pobj = find_child(c, ("pobj",))
-            if pobj is not None and pobj.lemma_.lower() in nouns:
-                return pobj
-    return None
-
-
-def _victim(patient: Token | None) -> Actor:
-    """ACLED's default target: civilians, unless the target is a police post or an army base."""
-    if patient is not None and patient.lemma_.lower() in SECURITY_SITES:
-        return Actor("Security forces", "state_forces", None)
-    return CIVILIANS
-
-
 def _nearest_in(tok: Token, idx: MentionIndex, ok) -> Actor | None:
     """The first actor named in the trigger's own phrase that satisfies ``ok``."""
     for m in idx.inside(tok):
@@ -129,41 +67,13 @@ def _is_place_tok(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and gazetteer().is_place(tok.text)
 
 
-def _governing_subject(tok: Token) -> Token | None:
-    """'The Rwandan incursion resulted in a reestablishment of control': a nominal event in a verb's
-    prepositional phrase takes that verb's subject as its doer."""
-    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-        return find_child(tok.head.head, ("nsubj",))
-    return None
-
-
-def _possessive(tok: Token | None) -> bool:
-    return tok is not None and any(c.dep_ == "case" for c in tok.children)
-
-
-def _actors(tok: Token | None, idx: MentionIndex, expand: bool = True) -> list[Actor]:
-    if tok is None:
-        return []
-    arg = arg_actors(tok, idx, expand=expand)
-    if arg is not None:
-        return arg.actors
-    ref = _anaphor(tok, idx) if enabled("anaphora") else None
-    return [ref] if ref else []
-
-
-def _as_forces(actor: Actor) -> Actor:
-    if actor.kind in ("state", "person") and actor.country:
-        return registry().forces(actor.country)
-    return actor
-
-
 def _host(trig: Token, idx: MentionIndex, loc: Location | None) -> str | None:
     dest = prep_object(trig, ("to", "in", "into", "from", "inside", "across"))
     if dest is None:
         obj = find_child(trig, ("dobj",))
         dest = prep_object(obj, ("to", "in", "into", "from")) if obj is not None else None
     if dest is not None:
-        for a in _actors(dest, idx):
+        for a in actors_of(dest, idx):
             if a.country and a.kind in ("state", "state_forces"):
                 return a.country
     return loc.country if loc else None
@@ -193,7 +103,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
           ctx: Context, published: str | None, in_quote: bool) -> list[Candidate]:
     tok, typ = trig.token, trig.type
     ctx_country = ctx.country if enabled("context") else None
-    agent = _accused_of(tok) or agent_of(tok)
+    agent = accused_of(tok) or agent_of(tok)
     patient = patient_of(tok)
     if trig.headline:
         agent, patient = headline_args(tok)
@@ -203,7 +113,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         patient = find_child(trig.obj, ("pobj",))
     if tok.lemma_ == "integrate":  # "fighters were integrated into the army": the army takes them in
         agent, patient = prep_object(tok, ("into",)), find_child(tok, ("nsubjpass", "dobj"))
-    a1s, a2s = _actors(agent, idx, expand=not _possessive(agent)), _actors(patient, idx)
+    a1s, a2s = actors_of(agent, idx, expand=not possessive(agent)), actors_of(patient, idx)
     if patient is not None and agent is not None and patient.i == agent.i:
         a2s = []
     loc = event_location(tok, places, attached_only=typ not in VIOLENT + ("DEPLOY", "WITHDRAW"))
@@ -215,8 +125,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         if tok.pos_ == "NOUN":  # "the withdrawals from Mali, Burkina Faso and Niger": the hosts, not the troops
             troops_tok = None
         if not a1s and troops_tok is not None:  # "350 Rwandans could be deployed": the troops are the provider
-            a1s, a2s = _actors(troops_tok, idx), a2s if trig.via_object else []
-        a1s = [_as_forces(a) for a in a1s]
+            a1s, a2s = actors_of(troops_tok, idx), a2s if trig.via_object else []
+        a1s = [as_forces(a) for a in a1s]
         a1s = [a for a in a1s if a.kind in ("state_forces", "company", "mission", "igo", "armed_group")]
         provider = a1s[0].country if a1s else None
         explicit = _host(tok, idx, None)
@@ -226,12 +136,12 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         host = explicit or _host(tok, idx, near) \
             or next((a.country for a in a2s if a.kind == "state"), None)
         dest = prep_object(tok, ("to", "in", "into"))
-        named_elsewhere = dest is not None and not _actors(dest, idx) and not _is_place_tok(dest)
+        named_elsewhere = dest is not None and not actors_of(dest, idx) and not _is_place_tok(dest)
         if (host is None or host == provider) and tok.pos_ == "VERB" and not named_elsewhere:
             # "Benin opened talks with Rwanda. 350 Rwandans could be deployed": the state just named
             host = next((c for c in reversed(ctx.recent_states()) if c != provider), None)
         a2s = [registry().state(host)] if host else []
-        igo = [a for a in _actors(prep_object(tok, ("from",)), idx) if a.kind == "igo"]
+        igo = [a for a in actors_of(prep_object(tok, ("from",)), idx) if a.kind == "igo"]
         if typ == "WITHDRAW" and igo:  # leaving ECOWAS is a break with the bloc, not a troop withdrawal
             typ, a1s, a2s = "ALIGN", [registry().state(a.country) if a.country else a for a in a1s], igo[:1]
         troops = q.troop_count([t for t in (troops_tok, agent) if t is not None])
@@ -248,18 +158,18 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         # "at the request of the Mozambican government", "at Bangui's request": the requester, and the
         # party that acted on it
         requester = find_child(tok, ("poss",)) or prep_object(tok, ("of", "from"))
-        a1s = _actors(requester, idx)
-        a2s = _actors(agent_of(tok.head.head) if tok.dep_ == "pobj" else None, idx) or [
+        a1s = actors_of(requester, idx)
+        a2s = actors_of(agent_of(tok.head.head) if tok.dep_ == "pobj" else None, idx) or [
             a for a in [_nearest(tok, idx, sent, lambda x: x.kind in ("state", "state_forces", "person")
                                  and (not a1s or x.country != a1s[0].country))] if a]
     if typ in ("REQUEST",) and not a2s:
-        a2s = _actors(prep_object(tok, ("on", "to", "from")), idx)
+        a2s = actors_of(prep_object(tok, ("on", "to", "from")), idx)
     if typ == "ALIGN" and not a2s and a1s:
         other = _nearest(tok, idx, sent, lambda a: a.name not in GENERIC_NAMES and a.country != a1s[0].country
                          and a.kind != "person")
         a2s = [other] if other else []
     for inner in trig.nested if not a1s else ():
-        a1s = _actors(agent_of(inner), idx)
+        a1s = actors_of(agent_of(inner), idx)
         if a1s:
             break
     if typ in VIOLENT_TYPES and not a1s and q.sentence_counts(sent):
@@ -270,7 +180,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     if not a1s and tok.pos_ == "NOUN" and typ not in VIOLENT + ("SEIZE", "DEPLOY", "WITHDRAW") \
             or typ == "SEIZE" and not a1s:
         # "it was engaging in discussions with Rwanda", "the incursion resulted in a reestablishment"
-        a1s = _actors(_governing_subject(tok), idx)
+        a1s = actors_of(governing_subject(tok), idx)
     if typ == "SEIZE" and a1s and not a2s:
         # a group takes a town from the state; the state's forces retake it from a group
         rebel = a1s[0].kind == "armed_group"
@@ -278,64 +188,10 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             ("state_forces", "state") if rebel else ("armed_group",)) and a.name not in ("Civilians",))
         if other is None and rebel and loc is not None and loc.country:
             other = registry().forces(loc.country)
-        a2s = [_as_forces(other)] if other else []
-    if typ == "ATTACK" and any(_by_explosive(t) for t in (tok, *trig.nested)):
-        typ = "REMOTE_VIOLENCE"  # "a grenade attack", "killed by an IED": the weapon makes it remote violence
-    battle = _in_battle(tok)
-    if typ == "ATTACK" and battle is not None:
-        # "13 soldiers were killed in clashes with the M23": a battle between their side and the M23
-        enemy = _actors(prep_object(battle, ("with", "against")) or prep_object(tok, ("with", "against")), idx)
-        sides = _actors(prep_object(battle, ("between",)), idx)  # "a shootout between police and gunmen"
-        if enemy:
-            typ, a1s, a2s = "BATTLE", enemy, [_as_forces(a) if a.kind == "state" else a for a in a2s] or [MILITIA]
-        elif len(sides) > 1:
-            typ, a1s, a2s = "BATTLE", sides[:1], sides[1:2]
-    if enabled("battle") and typ == "ATTACK" and a1s and a2s and a1s[0].kind in ARMED and a2s[0].kind == "armed_group" \
-            and a1s[0].name != UNIDENTIFIED.name:
-        typ = "BATTLE"  # armed forces or groups fighting each other is a battle, not an attack on civilians
+        a2s = [as_forces(other)] if other else []
     if typ in VIOLENT_TYPES:
-        long_form = len(doc_text(sent.doc)) > SHORT_REPORT and enabled("tolls")
-        quantities.update(q.violence_counts(tok, patient) if tok.pos_ == "VERB" else {})
-        for n in trig.nested:  # "groups clash; two injured": the casualty verb folded into the clash
-            if n.pos_ == "VERB" and n.lemma_.lower() in CASUALTY_VERBS:
-                for k, v in q.violence_counts(n, patient_of(n)).items():
-                    quantities.setdefault(k, v)
-        for k, v in q.sentence_counts(sent).items():
-            if tok.lemma_.lower() in CASUALTY_VERBS and tok.dep_ == "acl":
-                quantities[k] = v  # "Two dead, one injured": the list's own reading beats the parse's
-            else:
-                quantities.setdefault(k, v)
-        if typ == "SEIZE":
-            quantities.pop("abducted", None)  # "M23 takes Kiwanja and Rutshuru": towns, not hostages
-        if typ == "PROTEST" and not a1s:
-            a1s = [Actor("Protesters", "civilians", None)]
-        if typ == "BATTLE":
-            between = prep_object(tok, ("between",))
-            if between is not None and not a2s:  # "clashes between the Ogiek and Kipsigi groups"
-                a1s = _actors(between, idx) or [MILITIA, MILITIA]
-                a1s, a2s = a1s[:1], a1s[1:2] or [MILITIA]
-            elif not a1s:  # "troops suffered losses in a battle with X": the sufferers; else communal militias
-                a1s = [_as_forces(a) for a in _actors(_governing_subject(tok), idx)][:1] or [MILITIA]
-            if not a2s:
-                a2s = [MILITIA]
-            if long_form and a1s == a2s == [MILITIA]:
-                a1s = []  # "the fighting went on for hours": in an article, the battle already named
-        # "about 50 people had been injured": in an article, the toll of an event already named
-        toll = typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and long_form and not a1s and tok.pos_ == "VERB" \
-            and tok.lemma_.lower() in CASUALTY_VERBS
-        if long_form and tok.tag_ == "NNS" and not any(c.dep_ == "nummod" or c.lower_ in ("on", "against")
-                                                       for c in tok.children):
-            a1s, toll = [], True  # "al-Shabaab attacks in Lamu and Garissa": a summary (not "attacks on X")
-        if typ == "REMOTE_VIOLENCE" and not a1s and {c.lemma_.lower() for c in tok.subtree} & AIR:
-            a1s = [Actor("Security forces", "state_forces", None)]  # air and drone strikes: a state's forces
-        if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and not a2s and (patient is not None or quantities) \
-                and enabled("defaults") and not toll:
-            a2s = [_victim(patient)]
-        if not a1s and typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and (a2s or quantities or tok.pos_ == "VERB") \
-                and enabled("defaults") and not toll:
-            a1s = [UNIDENTIFIED]
-        if enabled("crowds"):
-            typ, a1s, a2s = street_roles(typ, agent, a1s, a2s, tok, sent, idx)
+        typ, a1s, a2s, counts = violence(trig, typ, agent, patient, a1s, a2s, sent, idx)
+        quantities.update(counts)
     if typ == "AID":
         money = q.money_usd(sent, tok)
         if money:
@@ -350,7 +206,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     date = event_date(tok, sent, published)
     country = loc.country if loc else None
     out = []
-    speaker = (_actors(speaker_tok, idx) or [None])[0] if speaker_tok is not None else None
+    speaker = (actors_of(speaker_tok, idx) or [None])[0] if speaker_tok is not None else None
     if status == "claimed" and typ not in VIOLENT and speaker is not None and a1s and _same_party(speaker, a1s[0]):
         status = "asserted"  # a state announcing its own talks or deployment: the report's fact
     for a1 in a1s[:3] or [None]:

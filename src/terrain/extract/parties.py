@@ -1,0 +1,72 @@
+"""From argument tokens to actors: the resolved parties of a trigger, pronouns and "the group" included,
+whoever is accused of a deed, a state's forces."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from terrain.extract.ablation import enabled
+from terrain.extract.mentions import MentionIndex
+from terrain.extract.roles import arg_actors, find_child
+from terrain.extract.triggers import ACCUSE_VERBS
+from terrain.records import Actor
+from terrain.resolve.actors import registry
+
+ANAPHORA_KINDS = {"group": {"armed_group"}, "country": {"state"}, "government": {"state"},
+                  "president": {"person"}, "he": {"person"}, "she": {"person"},
+                  "it": {"state", "armed_group", "company", "mission", "igo"},
+                  "they": {"state", "armed_group"}, "militants": {"armed_group"}, "rebels": {"armed_group"},
+                  # partitives: "some were integrated into the army" (some of the group named before)
+                  "some": {"armed_group"}, "others": {"armed_group"}, "many": {"armed_group"}, "those": {"armed_group"}}
+
+
+def accused_of(tok: Token) -> Token | None:
+    """'accused Rwanda of backing M23': the doer of 'backing' is the accused."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ACCUSE_VERBS:
+        verb = tok.head.head
+        return find_child(verb, ("dobj", "nsubjpass"))
+    return None
+
+
+def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
+    key = tok.lower_ if tok.pos_ == "PRON" else tok.lemma_.lower()
+    kinds = ANAPHORA_KINDS.get(key)
+    if kinds is None or tok.pos_ != "PRON" and not any(c.lower_ in ("the", "this") for c in tok.children):
+        return None  # "countries facing challenges" refers to no one; "the country" does
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" and tok.head.head.i != tok.head.i:
+        # "the junta announced that it was ending ...", "X notified France that they were terminating ...":
+        # a reported clause's pronoun subject is the reporter
+        matrix = find_child(tok.head.head, ("nsubj",))
+        if matrix is not None and matrix.pos_ != "PRON":
+            found = [a for a in actors_of(matrix, idx) if a.kind in kinds or a.kind == "state_forces" and "state" in kinds]
+            if found:
+                return found[0]
+    m = idx.before(tok, kinds) or idx.before(tok, kinds, same_paragraph=False)
+    return m.actor if m else None
+
+
+def governing_subject(tok: Token) -> Token | None:
+    """'The Rwandan incursion resulted in a reestablishment of control': a nominal event in a verb's
+    prepositional phrase takes that verb's subject as its doer."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        return find_child(tok.head.head, ("nsubj",))
+    return None
+
+
+def possessive(tok: Token | None) -> bool:
+    return tok is not None and any(c.dep_ == "case" for c in tok.children)
+
+
+def actors_of(tok: Token | None, idx: MentionIndex, expand: bool = True) -> list[Actor]:
+    if tok is None:
+        return []
+    arg = arg_actors(tok, idx, expand=expand)
+    if arg is not None:
+        return arg.actors
+    ref = anaphor(tok, idx) if enabled("anaphora") else None
+    return [ref] if ref else []
+
+
+def as_forces(actor: Actor) -> Actor:
+    if actor.kind in ("state", "person") and actor.country:
+        return registry().forces(actor.country)
+    return actor

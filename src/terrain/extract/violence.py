@@ -1,0 +1,116 @@
+"""Violent events: type and parties by the conventions of conflict data (a weapon makes remote violence,
+casualties in a clash are the clash's, armed forces against an armed group fight a battle), the counts,
+the defaults of incident reports (unidentified gunmen, civilian victims, militias) and the restatements of
+articles that are no new event (a toll without a doer, a plural summary, "the fighting went on")."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from terrain.extract import quantities as q
+from terrain.extract.ablation import enabled
+from terrain.extract.crowds import street_roles
+from terrain.extract.lexicon import lexicon
+from terrain.extract.mentions import MentionIndex
+from terrain.extract.parties import actors_of, as_forces, governing_subject
+from terrain.extract.roles import find_child, patient_of, prep_object
+from terrain.extract.triggers import AIR, CASUALTY_VERBS, Trigger
+from terrain.extract.where import SHORT_REPORT, doc_text
+from terrain.records import VIOLENT_TYPES, Actor
+
+UNIDENTIFIED = Actor("Unidentified gunmen", "armed_group", None)
+ARMED = ("armed_group", "state_forces", "company", "mission")
+MILITIA = Actor("Militia", "armed_group", None)
+CIVILIANS = Actor("Civilians", "civilians", None)
+SECURITY_SITES = frozenset({"station", "post", "base", "camp", "barracks", "checkpoint", "patrol", "convoy", "outpost"})
+
+
+def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None, a1s: list[Actor],
+             a2s: list[Actor], sent: Span, idx: MentionIndex) -> tuple[str, list[Actor], list[Actor], dict[str, float]]:
+    """The type, parties and counts of a violent trigger."""
+    tok = trig.token
+    quantities: dict[str, float] = {}
+    if typ == "ATTACK" and any(_by_explosive(t) for t in (tok, *trig.nested)):
+        typ = "REMOTE_VIOLENCE"  # "a grenade attack", "killed by an IED": the weapon makes it remote violence
+    battle = _in_battle(tok)
+    if typ == "ATTACK" and battle is not None:
+        # "13 soldiers were killed in clashes with the M23": a battle between their side and the M23
+        enemy = actors_of(prep_object(battle, ("with", "against")) or prep_object(tok, ("with", "against")), idx)
+        sides = actors_of(prep_object(battle, ("between",)), idx)  # "a shootout between police and gunmen"
+        if enemy:
+            typ, a1s, a2s = "BATTLE", enemy, [as_forces(a) if a.kind == "state" else a for a in a2s] or [MILITIA]
+        elif len(sides) > 1:
+            typ, a1s, a2s = "BATTLE", sides[:1], sides[1:2]
+    if enabled("battle") and typ == "ATTACK" and a1s and a2s and a1s[0].kind in ARMED and a2s[0].kind == "armed_group" \
+            and a1s[0].name != UNIDENTIFIED.name:
+        typ = "BATTLE"  # armed forces or groups fighting each other is a battle, not an attack on civilians
+    if typ in VIOLENT_TYPES:  # (SEIZE may have become an ATTACK above)
+        long_form = len(doc_text(sent.doc)) > SHORT_REPORT and enabled("tolls")
+        quantities.update(q.violence_counts(tok, patient) if tok.pos_ == "VERB" else {})
+        for n in trig.nested:  # "groups clash; two injured": the casualty verb folded into the clash
+            if n.pos_ == "VERB" and n.lemma_.lower() in CASUALTY_VERBS:
+                for k, v in q.violence_counts(n, patient_of(n)).items():
+                    quantities.setdefault(k, v)
+        for k, v in q.sentence_counts(sent).items():
+            if tok.lemma_.lower() in CASUALTY_VERBS and tok.dep_ == "acl":
+                quantities[k] = v  # "Two dead, one injured": the list's own reading beats the parse's
+            else:
+                quantities.setdefault(k, v)
+        if typ == "SEIZE":
+            quantities.pop("abducted", None)  # "M23 takes Kiwanja and Rutshuru": towns, not hostages
+        if typ == "PROTEST" and not a1s:
+            a1s = [Actor("Protesters", "civilians", None)]
+        if typ == "BATTLE":
+            between = prep_object(tok, ("between",))
+            if between is not None and not a2s:  # "clashes between the Ogiek and Kipsigi groups"
+                a1s = actors_of(between, idx) or [MILITIA, MILITIA]
+                a1s, a2s = a1s[:1], a1s[1:2] or [MILITIA]
+            elif not a1s:  # "troops suffered losses in a battle with X": the sufferers; else communal militias
+                a1s = [as_forces(a) for a in actors_of(governing_subject(tok), idx)][:1] or [MILITIA]
+            if not a2s:
+                a2s = [MILITIA]
+            if long_form and a1s == a2s == [MILITIA]:
+                a1s = []  # "the fighting went on for hours": in an article, the battle already named
+        # "about 50 people had been injured": in an article, the toll of an event already named
+        toll = typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and long_form and not a1s and tok.pos_ == "VERB" \
+            and tok.lemma_.lower() in CASUALTY_VERBS
+        if long_form and tok.tag_ == "NNS" and not any(c.dep_ == "nummod" or c.lower_ in ("on", "against")
+                                                       for c in tok.children):
+            a1s, toll = [], True  # "al-Shabaab attacks in Lamu and Garissa": a summary (not "attacks on X")
+        if typ == "REMOTE_VIOLENCE" and not a1s and {c.lemma_.lower() for c in tok.subtree} & AIR:
+            a1s = [Actor("Security forces", "state_forces", None)]  # air and drone strikes: a state's forces
+        if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and not a2s and (patient is not None or quantities) \
+                and enabled("defaults") and not toll:
+            a2s = [_victim(patient)]
+        if not a1s and typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and (a2s or quantities or tok.pos_ == "VERB") \
+                and enabled("defaults") and not toll:
+            a1s = [UNIDENTIFIED]
+        if enabled("crowds"):
+            typ, a1s, a2s = street_roles(typ, agent, a1s, a2s, tok, sent, idx)
+    return typ, a1s, a2s, quantities
+
+
+def _by_explosive(tok: Token) -> bool:
+    words = set(lexicon().words.get("explosives", ()))
+    near = [c for c in tok.children if c.dep_ in ("compound", "nsubj", "amod")]
+    near += [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "in")
+             for p in c.children if p.dep_ == "pobj"]  # "killed in an explosion", "hit by an IED"
+    near += [c for c in tok.children if c.dep_ == "advcl"]  # "killed when their vehicle ran over an IED"
+    return any(t.lemma_.lower() in words for n in near for t in n.subtree)
+
+
+def _in_battle(tok: Token) -> Token | None:
+    nouns = ("clash", "fighting", "battle", "combat", "firefight", "exchange", "skirmish", "gunfight", "shootout",
+             "shoot-out", "crossfire", "confrontation", "gunbattle")
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+            pobj = find_child(c, ("pobj",))
+            if pobj is not None and pobj.lemma_.lower() in nouns:
+                return pobj
+    return None
+
+
+def _victim(patient: Token | None) -> Actor:
+    """ACLED's default target: civilians, unless the target is a police post or an army base."""
+    if patient is not None and patient.lemma_.lower() in SECURITY_SITES:
+        return Actor("Security forces", "state_forces", None)
+    return CIVILIANS
