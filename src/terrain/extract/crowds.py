@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import GENERIC_NAMES, arg_actors, find_child, prep_object
-from terrain.extract.where import SHORT_REPORT, doc_text
+from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.records import Actor
 from terrain.resolve.actors import registry
 

@@ -14,7 +14,7 @@ from terrain.extract.mentions import MentionIndex
 from terrain.extract.parties import actors_of, as_forces, governing_subject
 from terrain.extract.roles import find_child, patient_of, prep_object
 from terrain.extract.triggers import AIR, CASUALTY_VERBS, Trigger
-from terrain.extract.where import SHORT_REPORT, doc_text
+from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.records import VIOLENT_TYPES, Actor
 
 UNIDENTIFIED = Actor("Unidentified gunmen", "armed_group", None)

@@ -17,7 +17,7 @@ from functools import lru_cache
 import dateparser
 from spacy.tokens import Doc, Span, Token
 
-from terrain.extract.where import doc_text
+from terrain.extract.place_spans import doc_text
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -1,8 +1,6 @@
 """Event location: the place attached to the event, not every place mentioned.
 
-Candidates are place entities (GPE, LOC, FAC), country names and proper-noun runs the NER missed or
-mislabelled (a PERSON/ORG "Garissa" is a place "in Garissa", in "Garissa town", in "(Dadaab, Garissa)").
-The one governed by the trigger's clause ("killed ... in Baragoi") wins over one elsewhere in the
+The candidate spans and their names come from ``extract/place_spans.py``. The one governed by the trigger's clause ("killed ... in Baragoi") wins over one elsewhere in the
 sentence; a "Place, District, Region" list or a "Place (District, Region)" resolves its first name with
 the last as the admin hint; places the gazetteer lacks fall back to the region or country named, never
 to a same-named place abroad. A place abroad needs its country named somewhere in the document.
@@ -20,33 +18,17 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from terrain.extract.place_spans import (LOC_PREPS, PLACE_PREPS, SHORT_REPORT, candidates, chain, coded, direction,
+                                         doc_text, is_place_phrase, locative, names, typed)
 from terrain.records import Location
 from terrain.resolve.actors import fold
 from terrain.resolve.gazetteer import gazetteer
 
-PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART")
-LOC_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "on", "to", "of", "between",
-             "along", "towards", "toward")
 PRECISION_RANK = {"place": 0, "admin1": 1, "region": 2, "country": 3}
-DIRECTIONS = ("eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
-              "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
-              "south-eastern", "south-western")
-SHORT_REPORT = 1200  # characters: an incident report, where a place named anywhere is the incident's
-# Words after a name that make it a place ("Nkiruni village", "Msambweni Sub-County", "Kibera slum").
-_TYPE_WORDS = (r"sub-?\s?county|sub-?\s?location|area|village|town|township|location|estate|ward|constituency|"
-               r"division|district|county|province|region|market|trading cent(?:re|er)|cent(?:re|er)|settlement|"
-               r"camp|refugee camp|slum|suburb|island|border town|municipality")
-_TYPED = re.compile(rf"^\s*(?:{_TYPE_WORDS})\b"  # "Nkiruni village"; "the Kericho-Nakuru highway": both towns
-                    r"|^(?:\s*-\s*[A-Z][\w']*(?:\s[A-Z][\w']*)?)?\s+(?:road|highway)\b", re.I)
-_STRIP = re.compile(rf"\s+(?:{_TYPE_WORDS}|road|highway|junction)$", re.I)
-# ACLED-style coding remarks: "(coordinates for Nyeri town used)", "(coded as Kathwana)".
-_CODED = re.compile(r"\b(?:coordinates?|coded|geo-?coded)\b[^()]*$", re.I)
-# An institution named after its town: "Garissa High School", "Isiolo Barracks", "University of Nairobi".
 _INSTITUTION = re.compile(r"^(?:(?:the\s+)?(?:university|hospital|college|county government|prison) of\s+(?P<after>.+)|"
                           r"(?P<before>.+?)\s+(?:(?:high|secondary|primary|girls|boys)\s+school|school|university|"
                           r"college|hospital|barracks|prison|police station|market|stadium|church|mosque|"
                           r"polytechnic|institute|referral hospital|law courts?))\b", re.I)
-_RESIDENTS = frozenset({"resident", "villager", "local", "inhabitant", "trader", "youth", "farmer", "herder"})
 
 
 @dataclass
@@ -55,91 +37,6 @@ class PlaceMention:
     location: Location
     coded: bool = False  # named in a coding remark ("coordinates for X used"): the report's own place
     embedded: bool = False  # inside an institution's name ("Garissa High School"): a place of last resort
-
-
-def doc_text(doc: Doc) -> str:
-    """``Doc.text`` joins every token on each access: read it once per document."""
-    text = doc.user_data.get("terrain.text")
-    if text is None:
-        text = doc.user_data["terrain.text"] = doc.text
-    return text
-
-
-def _direction(span: Span) -> str | None:
-    doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in DIRECTIONS:
-        return doc[span.start - 1].lower_
-    return None
-
-
-def _candidates(sent: Span) -> list[Span]:
-    ents = [p for e in sent.ents if e.label_ in PLACE_LABELS for p in _split(e)] + _proper_runs(sent)
-    return sorted(ents, key=lambda e: e.start)
-
-
-def _split(ent: Span) -> list[Span]:
-    """The NER sometimes runs a name into its bracketed district ("Banita (Nakuru"): one span per name."""
-    out, start = [], ent.start
-    for t in list(ent) + [None]:
-        if t is None or t.text in ("(", ")", ","):
-            end = t.i if t is not None else ent.end
-            if end > start:
-                out.append(Span(ent.doc, start, end, label=ent.label_))
-            start = end + 1
-    return out
-
-
-def _proper_runs(sent: Span) -> list[Span]:
-    """Runs of proper nouns the NER left unlabelled ("in Garba Tula"): place candidates only in a
-    locative phrase."""
-    covered = {t.i for e in sent.ents for t in e}
-    runs, start = [], None
-    for t in list(sent) + [None]:
-        ok = t is not None and t.pos_ == "PROPN" and t.i not in covered and t.is_title
-        if ok and start is None:
-            start = t.i
-        elif not ok and start is not None:
-            runs.append(Span(sent.doc, start, t.i if t is not None else sent.end, label=""))
-            start = None
-    return runs
-
-
-def _chain(span: Span, by_char: dict[int, Span]) -> list[Span]:
-    """The names that follow ``span`` as ", X, Y" or " area (X, Y)": its district and region."""
-    text, out, end = doc_text(span.doc), [], span.end_char
-    while True:
-        m = re.match(rf"(?:\s+(?:{_TYPE_WORDS}))?\s*[,(]\s*", text[end:end + 40], re.I)
-        if not m or (end + m.end()) not in by_char:
-            return out
-        nxt = by_char[end + m.end()]
-        out.append(nxt)
-        end = nxt.end_char
-
-
-def _typed(span: Span) -> bool:
-    return bool(_TYPED.match(doc_text(span.doc)[span.end_char:span.end_char + 30]))
-
-
-def _coded(span: Span) -> bool:
-    before = doc_text(span.doc)[max(0, span.start_char - 60):span.start_char]
-    paren = before.rfind("(")
-    return paren >= 0 and ")" not in before[paren:] and bool(_CODED.search(before[paren:]))
-
-
-def _names(span: Span) -> list[str]:
-    """The name and its variants: "Garissa town" -> Garissa; "Mai Mahiu-Narok road" -> Mai Mahiu, Narok;
-    "Narok South" (a sub-county) -> Narok."""
-    text = span.text.strip()
-    out = [text]
-    bare = _STRIP.sub("", text)
-    if bare != text and bare:
-        out.append(bare)
-    if re.search(r"[-/]", bare):  # a road between two towns, "Nyanza/Migori": each name in turn
-        out += [p.strip() for p in re.split(r"\s*[-/]\s*", bare) if len(p.strip()) > 2]
-    words = bare.split()
-    if len(words) > 1 and words[-1].lower() in DIRECTIONS:
-        out.append(" ".join(words[:-1]))
-    return list(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=16384)
@@ -188,14 +85,6 @@ def _country_of(text: str | None) -> str | None:
     return loc.country if loc is not None and loc.precision == "country" else None
 
 
-def _is_place_phrase(e: Span) -> bool:
-    """A name the NER did not call a place that still is one: "in X", "X village", "X residents"."""
-    if _locative(e, PLACE_PREPS) or _typed(e) or _coded(e):
-        return True
-    root = e.root
-    return root.dep_ == "compound" and root.head.lemma_.lower() in _RESIDENTS
-
-
 def _doc_info(doc: Doc) -> dict:
     """Per document (cached in ``doc.user_data``): countries named, the hint, and its places."""
     info = doc.user_data.get("terrain.where")
@@ -206,19 +95,19 @@ def _doc_info(doc: Doc) -> dict:
     places: list[tuple[str, float]] = []
     actors: dict[str, None] = {}  # ordered: ties go to the first named
     for sent in doc.sents:
-        for e in _candidates(sent):
+        for e in candidates(sent):
             if e.label_ == "NORP" and _is_demonym(e):
                 actors.update(dict.fromkeys(_countries_within(e)))  # "Somali": a people, not a region
                 continue
-            place_like = e.label_ in ("GPE", "LOC", "FAC") or _is_place_phrase(e)
-            loc = next((x for n in _names(e) if (x := _lookup(n, None, None)) is not None), None)
+            place_like = e.label_ in ("GPE", "LOC", "FAC") or is_place_phrase(e)
+            loc = next((x for n in names(e) if (x := _lookup(n, None, None)) is not None), None)
             if loc is None or loc.country is None:
                 if e.label_ in ("NORP", "ORG", "PERSON"):  # "Kenyan police", "KDF": weak evidence, once each
                     actors.update(dict.fromkeys(_countries_within(e)))
                 continue
             if loc.precision == "country":
                 named.add(loc.country)
-                if not _locative(e):  # "refugees from Sudan", "Rwanda denied": no place of events
+                if not locative(e):  # "refugees from Sudan", "Rwanda denied": no place of events
                     continue
             elif not place_like:
                 continue
@@ -268,7 +157,7 @@ def use_feed(doc: Doc, feed) -> None:
 
 def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
     info = _doc_info(sent.doc)
-    ents = _candidates(sent)
+    ents = candidates(sent)
     by_char = {e.start_char: e for e in ents}
     countries = [c for e in ents if (c := _country_of(e.text))]
     hints = list(dict.fromkeys(h for h in (*countries, country_hint, info["hint"]) if h))
@@ -281,35 +170,35 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
     for e in ents:
         if e.start_char in consumed:
             continue
-        chain = _chain(e, by_char)
-        consumed.update(c.start_char for c in chain)
-        direction = _direction(e)
+        links = chain(e, by_char)
+        consumed.update(c.start_char for c in links)
+        compass = direction(e)
         loc = None
-        if direction:
-            loc = _resolve([f"{direction} {e.text}"], hints, None, allowed, towns)
+        if compass:
+            loc = _resolve([f"{compass} {e.text}"], hints, None, allowed, towns)
         if loc is None:
-            admin = chain[-1].text if chain else None
+            admin = links[-1].text if links else None
             admin_country = _country_of(admin) if admin else None
             local = [admin_country] if admin_country else hints
-            loc = _resolve(_names(e), local, None if admin_country else admin, allowed, towns and not _typed(e))
-            if loc is None and chain:
-                for c in chain:  # the village is unknown: fall back to the district or region named
-                    loc = _resolve(_names(c), local, None, allowed, towns)
+            loc = _resolve(names(e), local, None if admin_country else admin, allowed, towns and not typed(e))
+            if loc is None and links:
+                for c in links:  # the village is unknown: fall back to the district or region named
+                    loc = _resolve(names(c), local, None, allowed, towns)
                     if loc is not None:
                         break
-        if loc is None or loc.country is None and not _locative(e, LOC_PREPS):
+        if loc is None or loc.country is None and not locative(e, LOC_PREPS):
             continue
         # ORG/NORP-labelled names are places only in a locative phrase ("charged into Dassari");
         # a country is a place only there too ("in Mozambique"), not as an actor ("Rwanda denied")
-        if loc.precision == "country" and not _locative(e):
+        if loc.precision == "country" and not locative(e):
             continue
         if e.label_ == "NORP" and _is_demonym(e):
             continue  # "of Somali extraction": a people, not Ethiopia's Somali region
-        if _is_capital_actor(e) and not _locative(e, PLACE_PREPS):
+        if _is_capital_actor(e) and not locative(e, PLACE_PREPS):
             continue  # "Kigali denies": the government, not the city
-        if e.label_ not in ("GPE", "LOC", "FAC") and not (_is_place_phrase(e) or chain):
+        if e.label_ not in ("GPE", "LOC", "FAC") and not (is_place_phrase(e) or links):
             continue
-        found.append(PlaceMention(e, loc, coded=_coded(e)))
+        found.append(PlaceMention(e, loc, coded=coded(e)))
     return found + [p for e in ents if e.start_char not in consumed and (p := _embedded(e, hints)) is not None]
 
 
@@ -346,33 +235,6 @@ def african() -> frozenset[str]:
     return frozenset(registry().african_iso3())
 
 
-PLACE_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "of", "between", "to",
-               "along", "towards")
-PLACE_VERBS = frozenset({"attack", "raid", "storm", "capture", "seize", "overrun", "shell", "bomb", "invade", "enter",
-                         "retake", "recapture", "besiege", "encircle", "reach", "leave", "visit", "take", "hold",
-                         "control", "occupy", "liberate"})
-COUNTRY_PREPS = ("in", "at", "near", "across", "inside", "into", "throughout", "within", "outside")
-PLACE_NOUNS = ("capital", "town", "city", "province", "region", "north", "south", "east", "west", "border",
-               "part", "parts", "area", "village", "district", "county", "state", "outskirts", "suburb", "centre")
-
-
-def _locative(span: Span, preps: tuple[str, ...] = ()) -> bool:
-    """A country named as a place ("in Mozambique", "the capital of the CAR"), not as an actor
-    ("Rwanda denied", "talks with Benin")."""
-    root = span.root
-    for _ in range(3):  # "the capital of the Central African Republic (CAR)" parses CAR as the head
-        if root.dep_ in ("conj", "appos", "det", "compound", "nmod", "amod") and root.head.i != root.i:
-            root = root.head
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS:
-        return True  # "ADF fighters raided Oicha"
-    if root.dep_ != "pobj":
-        return False
-    prep = root.head
-    if prep.lower_ in (preps or COUNTRY_PREPS):
-        return True
-    return prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
-
-
 def _doc_places(doc: Doc) -> list[PlaceMention]:
     info = _doc_info(doc)
     if info["places"] is None:
@@ -391,7 +253,7 @@ def event_location(trigger: Token, places: list[PlaceMention], attached_only: bo
     clause |= {t.i for t in head.subtree}
 
     def rank(p: PlaceMention) -> tuple:
-        attached = p.span.root.i in clause and _locative(p.span, LOC_PREPS)
+        attached = p.span.root.i in clause and locative(p.span, LOC_PREPS)
         # the trigger's own phrase before the clause it hangs on ("friction between Kigali and Kinshasa,
         # continued fighting in eastern DR Congo"), then the most precise
         return (p.embedded, 0 if attached or p.coded else 1, not p.coded, p.span.root.i not in own,

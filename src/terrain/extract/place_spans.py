@@ -1,0 +1,150 @@
+"""Which spans of a sentence may name a place, and the names to look up for them (no gazetteer here).
+
+Candidates are place entities (GPE, LOC, FAC), and names the NER missed or mislabelled (a PERSON/ORG
+"Garissa" is a place "in Garissa", in "Garissa town", in "(Dadaab, Garissa)"); a name's variants ("Garissa
+town" -> Garissa; "Mai Mahiu-Narok road" -> both towns); "Place, District, Region" chains; locative phrases
+("in Mozambique", "the capital of the CAR", "raided Oicha")."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART")
+LOC_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "on", "to", "of", "between",
+             "along", "towards", "toward")
+DIRECTIONS = ("eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
+              "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
+              "south-eastern", "south-western")
+SHORT_REPORT = 1200  # characters: an incident report, where a place named anywhere is the incident's
+# Words after a name that make it a place ("Nkiruni village", "Msambweni Sub-County", "Kibera slum").
+TYPE_WORDS = (r"sub-?\s?county|sub-?\s?location|area|village|town|township|location|estate|ward|constituency|"
+               r"division|district|county|province|region|market|trading cent(?:re|er)|cent(?:re|er)|settlement|"
+               r"camp|refugee camp|slum|suburb|island|border town|municipality")
+_TYPED = re.compile(rf"^\s*(?:{TYPE_WORDS})\b"  # "Nkiruni village"; "the Kericho-Nakuru highway": both towns
+                    r"|^(?:\s*-\s*[A-Z][\w']*(?:\s[A-Z][\w']*)?)?\s+(?:road|highway)\b", re.I)
+_STRIP = re.compile(rf"\s+(?:{TYPE_WORDS}|road|highway|junction)$", re.I)
+# ACLED-style coding remarks: "(coordinates for Nyeri town used)", "(coded as Kathwana)".
+_CODED = re.compile(r"\b(?:coordinates?|coded|geo-?coded)\b[^()]*$", re.I)
+# An institution named after its town: "Garissa High School", "Isiolo Barracks", "University of Nairobi".
+RESIDENTS = frozenset({"resident", "villager", "local", "inhabitant", "trader", "youth", "farmer", "herder"})
+
+
+def doc_text(doc: Doc) -> str:
+    """``Doc.text`` joins every token on each access: read it once per document."""
+    text = doc.user_data.get("terrain.text")
+    if text is None:
+        text = doc.user_data["terrain.text"] = doc.text
+    return text
+
+
+def direction(span: Span) -> str | None:
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in DIRECTIONS:
+        return doc[span.start - 1].lower_
+    return None
+
+
+def candidates(sent: Span) -> list[Span]:
+    ents = [p for e in sent.ents if e.label_ in PLACE_LABELS for p in split_entity(e)] + proper_runs(sent)
+    return sorted(ents, key=lambda e: e.start)
+
+
+def split_entity(ent: Span) -> list[Span]:
+    """The NER sometimes runs a name into its bracketed district ("Banita (Nakuru"): one span per name."""
+    out, start = [], ent.start
+    for t in list(ent) + [None]:
+        if t is None or t.text in ("(", ")", ","):
+            end = t.i if t is not None else ent.end
+            if end > start:
+                out.append(Span(ent.doc, start, end, label=ent.label_))
+            start = end + 1
+    return out
+
+
+def proper_runs(sent: Span) -> list[Span]:
+    """Runs of proper nouns the NER left unlabelled ("in Garba Tula"): place candidates only in a
+    locative phrase."""
+    covered = {t.i for e in sent.ents for t in e}
+    runs, start = [], None
+    for t in list(sent) + [None]:
+        ok = t is not None and t.pos_ == "PROPN" and t.i not in covered and t.is_title
+        if ok and start is None:
+            start = t.i
+        elif not ok and start is not None:
+            runs.append(Span(sent.doc, start, t.i if t is not None else sent.end, label=""))
+            start = None
+    return runs
+
+
+def chain(span: Span, by_char: dict[int, Span]) -> list[Span]:
+    """The names that follow ``span`` as ", X, Y" or " area (X, Y)": its district and region."""
+    text, out, end = doc_text(span.doc), [], span.end_char
+    while True:
+        m = re.match(rf"(?:\s+(?:{TYPE_WORDS}))?\s*[,(]\s*", text[end:end + 40], re.I)
+        if not m or (end + m.end()) not in by_char:
+            return out
+        nxt = by_char[end + m.end()]
+        out.append(nxt)
+        end = nxt.end_char
+
+
+def typed(span: Span) -> bool:
+    return bool(_TYPED.match(doc_text(span.doc)[span.end_char:span.end_char + 30]))
+
+
+def coded(span: Span) -> bool:
+    before = doc_text(span.doc)[max(0, span.start_char - 60):span.start_char]
+    paren = before.rfind("(")
+    return paren >= 0 and ")" not in before[paren:] and bool(_CODED.search(before[paren:]))
+
+
+def names(span: Span) -> list[str]:
+    """The name and its variants: "Garissa town" -> Garissa; "Mai Mahiu-Narok road" -> Mai Mahiu, Narok;
+    "Narok South" (a sub-county) -> Narok."""
+    text = span.text.strip()
+    out = [text]
+    bare = _STRIP.sub("", text)
+    if bare != text and bare:
+        out.append(bare)
+    if re.search(r"[-/]", bare):  # a road between two towns, "Nyanza/Migori": each name in turn
+        out += [p.strip() for p in re.split(r"\s*[-/]\s*", bare) if len(p.strip()) > 2]
+    words = bare.split()
+    if len(words) > 1 and words[-1].lower() in DIRECTIONS:
+        out.append(" ".join(words[:-1]))
+    return list(dict.fromkeys(out))
+
+
+def is_place_phrase(e: Span) -> bool:
+    """A name the NER did not call a place that still is one: "in X", "X village", "X residents"."""
+    if locative(e, PLACE_PREPS) or typed(e) or coded(e):
+        return True
+    root = e.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in RESIDENTS
+
+
+PLACE_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "of", "between", "to",
+               "along", "towards")
+PLACE_VERBS = frozenset({"attack", "raid", "storm", "capture", "seize", "overrun", "shell", "bomb", "invade", "enter",
+                         "retake", "recapture", "besiege", "encircle", "reach", "leave", "visit", "take", "hold",
+                         "control", "occupy", "liberate"})
+COUNTRY_PREPS = ("in", "at", "near", "across", "inside", "into", "throughout", "within", "outside")
+PLACE_NOUNS = ("capital", "town", "city", "province", "region", "north", "south", "east", "west", "border",
+               "part", "parts", "area", "village", "district", "county", "state", "outskirts", "suburb", "centre")
+
+
+def locative(span: Span, preps: tuple[str, ...] = ()) -> bool:
+    """A country named as a place ("in Mozambique", "the capital of the CAR"), not as an actor
+    ("Rwanda denied", "talks with Benin")."""
+    root = span.root
+    for _ in range(3):  # "the capital of the Central African Republic (CAR)" parses CAR as the head
+        if root.dep_ in ("conj", "appos", "det", "compound", "nmod", "amod") and root.head.i != root.i:
+            root = root.head
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS:
+        return True  # "ADF fighters raided Oicha"
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in (preps or COUNTRY_PREPS):
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
