@@ -66,3 +66,10 @@ def test_a_toll_in_the_next_sentence_is_the_attacks():
     ev = one(events, "ATTACK")
     assert ev.quantities == {"fatalities": 2, "injured": 1}
     assert len([e for e in events if e.type == "ATTACK"]) == 1
+
+
+def test_deaths_during_a_protest_are_the_protests():
+    ev = one(extract("On 9 August 2021, two people were killed by police during protests in Kisumu over fuel prices."),
+             "PROTEST")
+    assert ev.quantities.get("fatalities") == 2
+    assert ev.actor1.kind == "civilians" and (ev.actor2.kind, ev.actor2.country) == ("state_forces", "KEN")

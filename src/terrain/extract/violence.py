@@ -1,5 +1,6 @@
 """Violent events: type and parties by the conventions of conflict data (a weapon makes remote violence,
-casualties in a clash are the clash's, armed forces against an armed group fight a battle), the counts,
+casualties in a clash are the clash's and deaths during a protest the protest's, armed forces against an
+armed group fight a battle), the counts,
 the defaults of incident reports (unidentified gunmen, civilian victims, militias) and the restatements of
 articles that are no new event (a toll without a doer, a plural summary, "the fighting went on")."""
 from __future__ import annotations
@@ -15,12 +16,14 @@ from terrain.extract.parties import actors_of, as_forces, governing_subject
 from terrain.extract.roles import find_child, patient_of, prep_object
 from terrain.extract.triggers import AIR, CASUALTY_VERBS, Trigger
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
-from terrain.records import VIOLENT_TYPES, Actor
+from terrain.records import Actor
 
 UNIDENTIFIED = Actor("Unidentified gunmen", "armed_group", None)
 ARMED = ("armed_group", "state_forces", "company", "mission")
 MILITIA = Actor("Militia", "armed_group", None)
 CIVILIANS = Actor("Civilians", "civilians", None)
+PROTESTERS = Actor("Protesters", "civilians", None)
+PROTEST_NOUNS = frozenset({"protest", "demonstration", "riot", "rioting", "unrest", "march", "strike"})
 SECURITY_SITES = frozenset({"station", "post", "base", "camp", "barracks", "checkpoint", "patrol", "convoy", "outpost"})
 
 
@@ -31,6 +34,15 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     quantities: dict[str, float] = {}
     if typ == "ATTACK" and any(_by_explosive(t) for t in (tok, *trig.nested)):
         typ = "REMOTE_VIOLENCE"  # "a grenade attack", "killed by an IED": the weapon makes it remote violence
+    protest = _in_protest(tok)
+    if typ == "ATTACK" and protest is not None and not any(a.kind == "armed_group" and a.name != UNIDENTIFIED.name
+                                                           for a in a1s):
+        # "three people were killed by police during protests": the protest and its police, with its toll
+        forces = [a for a in a1s if a.kind == "state_forces"]
+        typ, a1s, a2s = "PROTEST", [PROTESTERS], forces
+        tok_roles = protest
+    else:
+        tok_roles = tok
     battle = _in_battle(tok)
     if typ == "ATTACK" and battle is not None:
         # "13 soldiers were killed in clashes with the M23": a battle between their side and the M23
@@ -43,49 +55,48 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     if enabled("battle") and typ == "ATTACK" and a1s and a2s and a1s[0].kind in ARMED and a2s[0].kind == "armed_group" \
             and a1s[0].name != UNIDENTIFIED.name:
         typ = "BATTLE"  # armed forces or groups fighting each other is a battle, not an attack on civilians
-    if typ in VIOLENT_TYPES:  # (SEIZE may have become an ATTACK above)
-        long_form = len(doc_text(sent.doc)) > SHORT_REPORT and enabled("tolls")
-        quantities.update(q.violence_counts(tok, patient) if tok.pos_ == "VERB" else {})
-        for n in trig.nested:  # "groups clash; two injured": the casualty verb folded into the clash
-            if n.pos_ == "VERB" and n.lemma_.lower() in CASUALTY_VERBS:
-                for k, v in q.violence_counts(n, patient_of(n)).items():
-                    quantities.setdefault(k, v)
-        for k, v in q.sentence_counts(sent).items():
-            if tok.lemma_.lower() in CASUALTY_VERBS and tok.dep_ == "acl":
-                quantities[k] = v  # "Two dead, one injured": the list's own reading beats the parse's
-            else:
+    long_form = len(doc_text(sent.doc)) > SHORT_REPORT and enabled("tolls")
+    quantities.update(q.violence_counts(tok, patient) if tok.pos_ == "VERB" else {})
+    for n in trig.nested:  # "groups clash; two injured": the casualty verb folded into the clash
+        if n.pos_ == "VERB" and n.lemma_.lower() in CASUALTY_VERBS:
+            for k, v in q.violence_counts(n, patient_of(n)).items():
                 quantities.setdefault(k, v)
-        if typ == "SEIZE":
-            quantities.pop("abducted", None)  # "M23 takes Kiwanja and Rutshuru": towns, not hostages
-        if typ == "PROTEST" and not a1s:
-            a1s = [Actor("Protesters", "civilians", None)]
-        if typ == "BATTLE":
-            between = prep_object(tok, ("between",))
-            if between is not None and not a2s:  # "clashes between the Ogiek and Kipsigi groups"
-                a1s = actors_of(between, idx) or [MILITIA, MILITIA]
-                a1s, a2s = a1s[:1], a1s[1:2] or [MILITIA]
-            elif not a1s:  # "troops suffered losses in a battle with X": the sufferers; else communal militias
-                a1s = [as_forces(a) for a in actors_of(governing_subject(tok), idx)][:1] or [MILITIA]
-            if not a2s:
-                a2s = [MILITIA]
-            if long_form and a1s == a2s == [MILITIA]:
-                a1s = []  # "the fighting went on for hours": in an article, the battle already named
-        # "about 50 people had been injured": in an article, the toll of an event already named
-        toll = typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and long_form and not a1s and tok.pos_ == "VERB" \
-            and tok.lemma_.lower() in CASUALTY_VERBS
-        if long_form and tok.tag_ == "NNS" and not any(c.dep_ == "nummod" or c.lower_ in ("on", "against")
-                                                       for c in tok.children):
-            a1s, toll = [], True  # "al-Shabaab attacks in Lamu and Garissa": a summary (not "attacks on X")
-        if typ == "REMOTE_VIOLENCE" and not a1s and {c.lemma_.lower() for c in tok.subtree} & AIR:
-            a1s = [Actor("Security forces", "state_forces", None)]  # air and drone strikes: a state's forces
-        if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and not a2s and (patient is not None or quantities) \
-                and enabled("defaults") and not toll:
-            a2s = [_victim(patient)]
-        if not a1s and typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and (a2s or quantities or tok.pos_ == "VERB") \
-                and enabled("defaults") and not toll:
-            a1s = [UNIDENTIFIED]
-        if enabled("crowds"):
-            typ, a1s, a2s = street_roles(typ, agent, a1s, a2s, tok, sent, idx)
+    for k, v in q.sentence_counts(sent).items():
+        if tok.lemma_.lower() in CASUALTY_VERBS and tok.dep_ == "acl":
+            quantities[k] = v  # "Two dead, one injured": the list's own reading beats the parse's
+        else:
+            quantities.setdefault(k, v)
+    if typ == "SEIZE":
+        quantities.pop("abducted", None)  # "M23 takes Kiwanja and Rutshuru": towns, not hostages
+    if typ == "PROTEST" and not a1s:
+        a1s = [Actor("Protesters", "civilians", None)]
+    if typ == "BATTLE":
+        between = prep_object(tok, ("between",))
+        if between is not None and not a2s:  # "clashes between the Ogiek and Kipsigi groups"
+            a1s = actors_of(between, idx) or [MILITIA, MILITIA]
+            a1s, a2s = a1s[:1], a1s[1:2] or [MILITIA]
+        elif not a1s:  # "troops suffered losses in a battle with X": the sufferers; else communal militias
+            a1s = [as_forces(a) for a in actors_of(governing_subject(tok), idx)][:1] or [MILITIA]
+        if not a2s:
+            a2s = [MILITIA]
+        if long_form and a1s == a2s == [MILITIA]:
+            a1s = []  # "the fighting went on for hours": in an article, the battle already named
+    # "about 50 people had been injured": in an article, the toll of an event already named
+    toll = typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and long_form and not a1s and tok.pos_ == "VERB" \
+        and tok.lemma_.lower() in CASUALTY_VERBS
+    if long_form and tok.tag_ == "NNS" and not any(c.dep_ == "nummod" or c.lower_ in ("on", "against")
+                                                   for c in tok.children):
+        a1s, toll = [], True  # "al-Shabaab attacks in Lamu and Garissa": a summary (not "attacks on X")
+    if typ == "REMOTE_VIOLENCE" and not a1s and {c.lemma_.lower() for c in tok.subtree} & AIR:
+        a1s = [Actor("Security forces", "state_forces", None)]  # air and drone strikes: a state's forces
+    if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and not a2s and (patient is not None or quantities) \
+            and enabled("defaults") and not toll:
+        a2s = [_victim(patient)]
+    if not a1s and typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and (a2s or quantities or tok.pos_ == "VERB") \
+            and enabled("defaults") and not toll:
+        a1s = [UNIDENTIFIED]
+    if enabled("crowds"):
+        typ, a1s, a2s = street_roles(typ, agent, a1s, a2s, tok_roles, sent, idx)
     return typ, a1s, a2s, quantities
 
 
@@ -96,6 +107,16 @@ def _by_explosive(tok: Token) -> bool:
              for p in c.children if p.dep_ == "pobj"]  # "killed in an explosion", "hit by an IED"
     near += [c for c in tok.children if c.dep_ == "advcl"]  # "killed when their vehicle ran over an IED"
     return any(t.lemma_.lower() in words for n in near for t in n.subtree)
+
+
+def _in_protest(tok: Token) -> Token | None:
+    """ "killed during protests", "injured in riots": the protest a casualty happened in."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "at"):
+            pobj = find_child(c, ("pobj",))
+            if pobj is not None and pobj.lemma_.lower() in PROTEST_NOUNS:
+                return pobj
+    return None
 
 
 def _in_battle(tok: Token) -> Token | None:
