@@ -1,8 +1,8 @@
 """Violent events: type and parties by the conventions of conflict data (a weapon makes remote violence,
 casualties in a clash are the clash's and deaths during a protest the protest's, armed forces against an
-armed group fight a battle), the counts,
-the defaults of incident reports (unidentified gunmen, civilian victims, militias) and the restatements of
-articles that are no new event (a toll without a doer, a plural summary, "the fighting went on")."""
+armed group fight a battle), the counts, the defaults of incident reports (unidentified gunmen, civilian
+victims, militias) and the restatements of articles that are no new event (a toll without a doer, a plural
+summary, "the fighting went on")."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
