@@ -12,13 +12,13 @@ from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.triggers import find_triggers
 from terrain.extract.feed import FeedCountry
+from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions, use_feed
 from terrain.nlp import ParsedDocument
 from terrain.records import VIOLENT_TYPES, Actor, Event, Evidence
 from terrain.resolve.actors import registry
 
 QUOTES = ("\u201c", "\u201d", '"')
-SHORT_REPORT = 1200  # characters: an incident report whose lede date covers every sentence
 
 
 def _in_quote(sent: Span) -> bool:
@@ -42,7 +42,7 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
         use_feed(doc, feed)
     idx = MentionIndex(doc)
     published = document.published
-    short = len(doc.text) <= SHORT_REPORT
+    short = len(doc_text(doc)) <= SHORT_REPORT  # an incident report: its lede date covers every sentence
     lede_date = None
     ctx = Context()
     events: list[Event] = []
@@ -66,7 +66,7 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
             lede_date = next((e.date and (e.date, e.date_precision) for e in events[first_in_sentence:] if e.date),
                              None)
     if short:
-        events = _fold_casualties(events, doc.text)
+        events = _fold_casualties(events, doc_text(doc))
     if enabled("denials"):
         _answer_denials(events)
     return gate(_dedupe(events))

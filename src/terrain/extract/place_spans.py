@@ -26,7 +26,7 @@ _TYPED = re.compile(rf"^\s*(?:{TYPE_WORDS})\b"  # "Nkiruni village"; "the Kerich
 _STRIP = re.compile(rf"\s+(?:{TYPE_WORDS}|road|highway|junction)$", re.I)
 # ACLED-style coding remarks: "(coordinates for Nyeri town used)", "(coded as Kathwana)".
 _CODED = re.compile(r"\b(?:coordinates?|coded|geo-?coded)\b[^()]*$", re.I)
-# An institution named after its town: "Garissa High School", "Isiolo Barracks", "University of Nairobi".
+# Heads that make the name before them a place: "Kapedo residents", "Sosio villagers".
 RESIDENTS = frozenset({"resident", "villager", "local", "inhabitant", "trader", "youth", "farmer", "herder"})
 
 

@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from terrain.extract.crowds import is_crowd
 from terrain.extract.lexicon import lexicon
+from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.extract.roles import OBJ, find_child
 from terrain.records import VIOLENT_TYPES
 
@@ -92,8 +94,6 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja", "the M23 has held Goma since January"
     subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj",)) if tok.dep_ == "xcomp" else None)
     if lemma in lex.crowd_verbs and subj is not None:
-        from terrain.extract.crowds import is_crowd
-
         if is_crowd(subj):
             return Trigger(tok, "PROTEST")  # "angry youths disrupted a training", "residents blocked the road"
     if lemma in ("arrive", "land") and subj is not None and subj.lemma_.lower() in TROOPS:
@@ -184,9 +184,11 @@ def _standing_task(trig: Trigger) -> bool:
     """A purpose or a standing task is no battle: "a force to fight M23", "units fighting jihadists",
     "armies that fight side by side" (-2 false battles on the demo corpus, none lost)."""
     tok = trig.token
-    habitual = tok.tag_ in ("VBP", "VBZ") and len(tok.doc.text) > 1200  # a terse report's present is its past
-    return trig.type == "BATTLE" and tok.lemma_.lower() in ("fight", "combat", "battle") and tok.pos_ == "VERB" \
-        and (tok.tag_ == "VB" or habitual or tok.dep_ == "acl" and tok.tag_ == "VBG")
+    if trig.type != "BATTLE" or tok.pos_ != "VERB" or tok.lemma_.lower() not in ("fight", "combat", "battle"):
+        return False
+    # a terse report's present is its past ("Police battle raiders"); an article's is habitual
+    habitual = tok.tag_ in ("VBP", "VBZ") and len(doc_text(tok.doc)) > SHORT_REPORT
+    return tok.tag_ == "VB" or habitual or tok.dep_ == "acl" and tok.tag_ == "VBG"
 
 
 def find_triggers(sent: Span) -> list[Trigger]:

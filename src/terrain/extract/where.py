@@ -1,7 +1,7 @@
 """Event location: the place attached to the event, not every place mentioned.
 
-The candidate spans and their names come from ``extract/place_spans.py``. The one governed by the trigger's clause ("killed ... in Baragoi") wins over one elsewhere in the
-sentence; a "Place, District, Region" list or a "Place (District, Region)" resolves its first name with
+The candidate spans and their names come from ``extract/place_spans.py``. The one governed by the
+trigger's clause ("killed ... in Baragoi") wins over one elsewhere in the sentence; a "Place, District, Region" list or a "Place (District, Region)" resolves its first name with
 the last as the admin hint; places the gazetteer lacks fall back to the region or country named, never
 to a same-named place abroad. A place abroad needs its country named somewhere in the document.
 
@@ -25,6 +25,7 @@ from terrain.resolve.actors import fold
 from terrain.resolve.gazetteer import gazetteer
 
 PRECISION_RANK = {"place": 0, "admin1": 1, "region": 2, "country": 3}
+# An institution named after its town: "Garissa High School", "Isiolo Barracks", "University of Nairobi".
 _INSTITUTION = re.compile(r"^(?:(?:the\s+)?(?:university|hospital|college|county government|prison) of\s+(?P<after>.+)|"
                           r"(?P<before>.+?)\s+(?:(?:high|secondary|primary|girls|boys)\s+school|school|university|"
                           r"college|hospital|barracks|prison|police station|market|stadium|church|mosque|"
@@ -146,11 +147,10 @@ def use_feed(doc: Doc, feed) -> None:
     country evidence of its own takes the feed's."""
     info = _doc_info(doc)
     prior = feed.prior()
-    if info["hint"] is None or prior and info["hint"] != prior and info["hint"] not in info["named"]:
+    if prior and info["hint"] != prior and info["hint"] not in info["named"]:
         # no evidence, or only a village name that also exists abroad ("Salima village" in a Kenyan feed is
         # not Salima, Malawi) and no country named: the feed's country
-        info["hint"] = prior or info["hint"]
-        info["feed"] = prior is not None
+        info["hint"], info["feed"] = prior, True
     elif info["strong"]:
         feed.observe(info["hint"])
 
