@@ -53,11 +53,17 @@ def is_crowd(tok: Token | None) -> bool:
 def street_roles(typ: str, agent: Token | None, a1s: list[Actor], a2s: list[Actor], tok: Token, sent: Span,
                  idx: MentionIndex) -> tuple[str, list[Actor], list[Actor]]:
     """The type and parties of a violent event under the conventions above."""
+    short = len(doc_text(sent.doc)) <= SHORT_REPORT
     if typ in VICTIM_TYPES:
-        offices = lexicon().words["generic"]["person"]["heads"]  # "the former head of intelligence" acts
-        a2s = [CIVILIANS if a.name == UNIDENTIFIED_NAME else  # for a state: a person, not a civilian
+        # In an article, "the former head of intelligence" acts for a state: a person, not a civilian. An
+        # incident report's victims are civilians whatever their office ("a church leader was murdered").
+        offices = () if short else lexicon().words["generic"]["person"]["heads"]
+        a2s = [CIVILIANS if a.name == UNIDENTIFIED_NAME or short and a.kind == "person" and a.name.lower() in
+               lexicon().words["generic"]["person"]["heads"] else
                Actor(a.name, "civilians", a.country) if a.kind == "person" and a.name.lower() not in offices
                else a for a in a2s]
+        if short and not a2s and typ != "REMOTE_VIOLENCE":
+            a2s = [CIVILIANS]  # an incident report's attack with no target named: ACLED's civilians
     if a1s and a1s[0].name in (UNIDENTIFIED_NAME, "Militia") and agent is not None \
             and (people := registry().lookup(f"{agent.text} militia")) is not None \
             and people.actor.name.endswith(" Ethnic Militia"):
@@ -83,7 +89,6 @@ def street_roles(typ: str, agent: Token | None, a1s: list[Actor], a2s: list[Acto
         if forces:  # "police dispersed the protesters": the police are the other party
             a1s, a2s = [a for a in a1s if a not in forces] or [PROTESTERS], a2s or forces[:1]
         if not a2s:  # ACLED's notes name the police that stepped in; articles name what was protested
-            short = len(doc_text(sent.doc)) <= SHORT_REPORT
             a2s = (_intervening(tok, sent, idx) or _target(tok, idx)) if short else _target(tok, idx)
     return typ, a1s, a2s
 

@@ -11,6 +11,7 @@ from terrain.extract.build import Candidate, Context, build
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.triggers import find_triggers
+from terrain.extract.violence import fought_back
 from terrain.extract.feed import FeedCountry
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions, use_feed
@@ -67,6 +68,8 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
                              None)
     if short:
         events = _fold_casualties(events, doc_text(doc))
+        if enabled("battle"):
+            events = fought_back(events, doc_text(doc))
     if enabled("denials"):
         _answer_denials(events)
     return gate(_dedupe(events))

@@ -11,7 +11,9 @@ import re
 from spacy.tokens import Doc, Span
 
 PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART")
-LOC_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "on", "to", "of", "between",
+# "of" only after a place noun or its people ("the outskirts of Goma", "residents of Isibania"), not
+# "the governor of Kilifi" (see ``locative``)
+LOC_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "on", "to", "between",
              "along", "towards", "toward")
 DIRECTIONS = ("eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
               "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
@@ -21,7 +23,7 @@ SHORT_REPORT = 1200  # characters: an incident report, where a place named anywh
 TYPE_WORDS = (r"sub-?\s?county|sub-?\s?location|area|village|town|township|location|estate|ward|constituency|"
                r"division|district|county|province|region|market|trading cent(?:re|er)|cent(?:re|er)|settlement|"
                r"camp|refugee camp|slum|suburb|island|border town|municipality")
-_TYPED = re.compile(rf"^\s*(?:{TYPE_WORDS})\b"  # "Nkiruni village"; "the Kericho-Nakuru highway": both towns
+_TYPED = re.compile(rf"^\s*(?:{TYPE_WORDS})s?\b"  # "Nkiruni village"; "the Kericho-Nakuru highway": both towns
                     r"|^(?:\s*-\s*[A-Z][\w']*(?:\s[A-Z][\w']*)?)?\s+(?:road|highway)\b", re.I)
 _STRIP = re.compile(rf"\s+(?:{TYPE_WORDS}|road|highway|junction)$", re.I)
 # ACLED-style coding remarks: "(coordinates for Nyeri town used)", "(coded as Kathwana)".
@@ -147,4 +149,4 @@ def locative(span: Span, preps: tuple[str, ...] = ()) -> bool:
     prep = root.head
     if prep.lower_ in (preps or COUNTRY_PREPS):
         return True
-    return prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS + tuple(RESIDENTS)

@@ -70,6 +70,8 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
             m.actor.kind == mention.actor.kind  # "SADC troops", "UN peacekeepers": the bloc's or mission's force,
             or mention.actor.kind == "state_forces" and m.actor.kind in ("igo", "mission", "company", "state"))]
         # "Burundi's army": the state's forces (made forces below)
+        if not named and mention.actor.kind == "armed_group" and (country := _demonym_of(tok, inner)):
+            return Actor(mention.actor.name, "armed_group", country), True  # "Ethiopian raiders"
         mention = named[0] if named else mention
     cls = _generic_class(lemma) if mention is None or mention.span.root.i != tok.i else None
     if mention is not None:
@@ -77,6 +79,9 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
         if actor.kind in ("state", "state_forces") and actor.country:
             if lemma in FORCE_HEADS or (mention.via == "demonym" and mention.span.root.i == tok.i):
                 return reg.forces(actor.country), False
+            if cls in ARMED_CLASSES and mention.via == "demonym":  # "Somali gunmen": a group, not Somalia
+                spec = _words("generic")[cls]
+                return Actor(spec["name"], spec["kind"], actor.country), True
             if cls in ("civilians",):
                 return Actor("Civilians", "civilians", actor.country), False
             if cls == "person":
@@ -84,6 +89,8 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
             if mention.via == "force":
                 return reg.forces(actor.country), False
             return reg.state(actor.country), False
+        if actor.kind == "person" and cls == "civilians" and mention.span.root.i != tok.i:
+            return Actor("Civilians", "civilians", actor.country), False  # "Babu Owino's supporters"
         return actor, False
     if tok.pos_ == "PRON" or lemma in ("group", "country", "president", "government") and _is_definite(tok):
         return None, True  # anaphora: resolved by the caller with the paragraph's mentions
@@ -94,6 +101,15 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
         return None, False
     name = spec.get("name") or ("Police" if cls == "police" else "Forces" if cls == "military" else tok.text)
     return Actor(name, spec["kind"], None), True
+
+
+ARMED_CLASSES = ("unidentified", "armed_group", "rebels")
+
+
+def _demonym_of(tok: Token, inner: list) -> str | None:
+    """The country of a demonym modifying ``tok`` ("Ethiopian raiders")."""
+    return next((m.actor.country for m in inner if m.via == "demonym" and m.span.root.head.i == tok.i
+                 and m.span.root.dep_ in ("amod", "compound", "nmod")), None)
 
 
 def _in_clause(t: Token, head: Token) -> bool:
@@ -206,8 +222,7 @@ def agent_of(tok: Token) -> Token | None:
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SERIES:
             return agent_of(tok.head.head)  # "claimed a series of raids"
         return None
-    passive = any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in tok.children)
-    if passive or tok.dep_ == "acl" and tok.tag_ == "VBN":  # "suspects killed by police"
+    if _passive(tok) or tok.dep_ == "acl" and tok.tag_ == "VBN":  # "suspects killed by police"
         return prep_object(tok, ("by",))
     subj = find_child(tok, SUBJ)
     if subj is None:  # "Mozambique came knocking": the subject hangs on the auxiliary
@@ -227,11 +242,19 @@ def agent_of(tok: Token) -> Token | None:
     return None
 
 
+def _passive(tok: Token) -> bool:
+    """Passive voice, also where a headline drops the auxiliary and the parser reads the participle as active
+    ("Police officer shot dead by unknown gunmen": a by-agent makes the subject the one shot)."""
+    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ in ("auxpass", "agent") for c in tok.children)
+
+
 def patient_of(tok: Token) -> Token | None:
     """Who or what is acted on."""
     if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "nsubj" and tok.head.lemma_ == "leave" and prep_object(tok, TARGET_PREPS) is None:
+            return find_child(tok.head, OBJ)  # "a shooting leaves two police officers dead"
         return prep_object(tok, TARGET_PREPS + ("of", "from", "to"))
-    passive = find_child(tok, PASSIVE_SUBJ)
+    passive = find_child(tok, PASSIVE_SUBJ) or (find_child(tok, SUBJ) if _passive(tok) else None)
     if passive is not None:
         return passive
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "civilians killed by ..."

@@ -5,6 +5,8 @@ victims, militias) and the restatements of articles that are no new event (a tol
 summary, "the fighting went on")."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from terrain.extract import quantities as q
@@ -16,7 +18,8 @@ from terrain.extract.parties import actors_of, as_forces, governing_subject
 from terrain.extract.roles import find_child, patient_of, prep_object
 from terrain.extract.triggers import AIR, CASUALTY_VERBS, Trigger
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
-from terrain.records import Actor
+from terrain.records import Actor, Event
+from terrain.resolve.actors import registry
 
 UNIDENTIFIED = Actor("Unidentified gunmen", "armed_group", None)
 ARMED = ("armed_group", "state_forces", "company", "mission")
@@ -47,11 +50,16 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     if typ == "ATTACK" and battle is not None:
         # "13 soldiers were killed in clashes with the M23": a battle between their side and the M23
         enemy = actors_of(prep_object(battle, ("with", "against")) or prep_object(tok, ("with", "against")), idx)
-        sides = actors_of(prep_object(battle, ("between",)), idx)  # "a shootout between police and gunmen"
+        between = prep_object(battle, ("between",))
+        sides = actors_of(between, idx) or _peoples(between)  # "a shootout between police and gunmen"
         if enemy:
             typ, a1s, a2s = "BATTLE", enemy, [as_forces(a) if a.kind == "state" else a for a in a2s] or [MILITIA]
         elif len(sides) > 1:
             typ, a1s, a2s = "BATTLE", sides[:1], sides[1:2]
+        elif len(doc_text(sent.doc)) <= SHORT_REPORT:  # "one killed in an ethnic clash": unnamed sides
+            typ = "BATTLE"
+            a1s = a1s or [MILITIA]
+            a2s = [as_forces(a) if a.kind == "state" else a for a in a2s] or [MILITIA]
     if enabled("battle") and typ == "ATTACK" and a1s and a2s and a1s[0].kind in ARMED and a2s[0].kind == "armed_group" \
             and a1s[0].name != UNIDENTIFIED.name:
         typ = "BATTLE"  # armed forces or groups fighting each other is a battle, not an attack on civilians
@@ -89,6 +97,10 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
         a1s, toll = [], True  # "al-Shabaab attacks in Lamu and Garissa": a summary (not "attacks on X")
     if typ == "REMOTE_VIOLENCE" and not a1s and {c.lemma_.lower() for c in tok.subtree} & AIR:
         a1s = [Actor("Security forces", "state_forces", None)]  # air and drone strikes: a state's forces
+    if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and not a2s:
+        # "an IED exploded, injuring three police officers": the victims of the casualty verb folded in
+        a2s = next((found for n in trig.nested if n.lemma_.lower() in CASUALTY_VERBS
+                    and (found := actors_of(patient_of(n), idx))), [])
     if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and not a2s and (patient is not None or quantities) \
             and enabled("defaults") and not toll:
         a2s = [_victim(patient)]
@@ -109,6 +121,16 @@ def _by_explosive(tok: Token) -> bool:
     return any(t.lemma_.lower() in words for n in near for t in n.subtree)
 
 
+def _peoples(tok: Token | None) -> list[Actor]:
+    """ "violence between the Kalenjin and the Maasai": the militias of the peoples named."""
+    found = []
+    for t in (tok, *tok.conjuncts) if tok is not None else ():
+        match = registry().lookup(f"{t.text} militia")
+        if match is not None and match.actor.name.endswith(" Ethnic Militia"):
+            found.append(match.actor)
+    return found
+
+
 def _in_protest(tok: Token) -> Token | None:
     """ "killed during protests", "injured in riots": the protest a casualty happened in."""
     for c in tok.children:
@@ -119,13 +141,21 @@ def _in_protest(tok: Token) -> Token | None:
     return None
 
 
+BATTLE_NOUNS = frozenset({"clash", "fighting", "battle", "combat", "firefight", "exchange", "skirmish", "gunfight",
+                          "shootout", "shoot-out", "crossfire", "confrontation", "gunbattle"})
+
+
 def _in_battle(tok: Token) -> Token | None:
-    nouns = ("clash", "fighting", "battle", "combat", "firefight", "exchange", "skirmish", "gunfight", "shootout",
-             "shoot-out", "crossfire", "confrontation", "gunbattle")
+    """ "killed in clashes with X", "died after fighting between X and Y", "killed in violence between the
+    Borana and the Gabra": the fight the casualties happened in."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following"):
             pobj = find_child(c, ("pobj",))
-            if pobj is not None and pobj.lemma_.lower() in nouns:
+            if pobj is None:
+                continue
+            lemma = pobj.lemma_.lower()
+            if lemma in BATTLE_NOUNS and (c.lower_ in ("in", "during") or prep_object(pobj, ("between",))) \
+                    or lemma == "violence" and prep_object(pobj, ("between",)) is not None:
                 return pobj
     return None
 
@@ -135,3 +165,32 @@ def _victim(patient: Token | None) -> Actor:
     if patient is not None and patient.lemma_.lower() in SECURITY_SITES:
         return Actor("Security forces", "state_forces", None)
     return CIVILIANS
+
+
+def fought_back(events: list[Event], text: str) -> list[Event]:
+    """An incident report where the other side fought back ("the police fired back", "repulsed by the
+    police") tells of a clash between two armed sides as well as the attack: an attack on security forces
+    becomes the battle; an attack on civilians gets the battle of its attackers with the forces beside it."""
+    low = text.lower()
+    if any(e.type == "BATTLE" for e in events) or not any(cue in low for cue in _wordset_list("return_fire")):
+        return events
+    attack = next((e for e in events if e.type in ("ATTACK", "ABDUCT") and e.actor1 is not None
+                   and e.actor1.kind in ARMED), None)
+    if attack is None:
+        return events
+    if attack.actor2 is not None and attack.actor2.kind in ("state_forces", "armed_group"):
+        attack.type = "BATTLE"
+        return events
+    forces = next((a for e in events for a in (e.actor1, e.actor2) if a is not None and a.kind == "state_forces"
+                   and a != attack.actor1), None)
+    country = attack.location.country if attack.location is not None else attack.country
+    if forces is None and country and any(w in low for w in ("police", "officers", "soldiers", "troops", "army")):
+        forces = registry().forces(country)
+    if forces is None or forces == attack.actor1:
+        return events
+    clash = replace(attack, type="BATTLE", actor2=forces, quantities=dict(attack.quantities))
+    return events + [clash]
+
+
+def _wordset_list(key: str) -> tuple[str, ...]:
+    return tuple(lexicon().words[key])

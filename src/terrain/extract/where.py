@@ -32,12 +32,15 @@ _INSTITUTION = re.compile(r"^(?:(?:the\s+)?(?:university|hospital|college|county
                           r"polytechnic|institute|referral hospital|law courts?))\b", re.I)
 
 
+GOVERNMENT_HEADS = frozenset({"government", "regime", "authority", "administration", "official", "leadership"})
+
+
 @dataclass
 class PlaceMention:
     span: Span
     location: Location
     coded: bool = False  # named in a coding remark ("coordinates for X used"): the report's own place
-    embedded: bool = False  # inside an institution's name ("Garissa High School"): a place of last resort
+    weak: bool = False  # no place syntax (inside "Garissa High School", a bare "Kisumu journalists"): a last resort
 
 
 @lru_cache(maxsize=16384)
@@ -165,6 +168,7 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
     if not info["strong"] and not countries and not country_hint and not info.get("feed"):
         allowed |= african()
     towns = bool(info.get("feed"))
+    short = len(doc_text(sent.doc)) <= SHORT_REPORT
     found: list[PlaceMention] = []
     consumed: set[int] = set()
     for e in ents:
@@ -197,9 +201,20 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
         if _is_capital_actor(e) and not locative(e, PLACE_PREPS):
             continue  # "Kigali denies": the government, not the city
         if e.label_ not in ("GPE", "LOC", "FAC") and not (is_place_phrase(e) or links):
+            if short and _bare_place(e, loc, hints):
+                found.append(PlaceMention(e, loc, weak=True))
             continue
         found.append(PlaceMention(e, loc, coded=coded(e)))
     return found + [p for e in ents if e.start_char not in consumed and (p := _embedded(e, hints)) is not None]
+
+
+def _bare_place(e: Span, loc: Location, hints: list[str]) -> bool:
+    """A name with no place syntax ("Mandera" parsed as a subject, "Kisumu journalists") that is exactly a
+    town or county of the report's country and names no actor: in a short report, its place of last resort."""
+    from terrain.resolve.actors import registry
+
+    return (loc.precision in ("place", "admin1") and loc.country in hints[:1] and _exact(loc, e.text.strip())
+            and registry().lookup(e.text) is None)
 
 
 def _embedded(e: Span, hints: list[str]) -> PlaceMention | None:
@@ -211,7 +226,7 @@ def _embedded(e: Span, hints: list[str]) -> PlaceMention | None:
     loc = _resolve([name], hints, None, set())
     if loc is None or loc.precision not in ("place", "admin1"):
         return None
-    return PlaceMention(e, loc, embedded=True)
+    return PlaceMention(e, loc, weak=True)
 
 
 def _is_demonym(span: Span) -> bool:
@@ -222,8 +237,12 @@ def _is_demonym(span: Span) -> bool:
 
 
 def _is_capital_actor(span: Span) -> bool:
+    """"Kigali denies": the government; "Nairobi workers", "Kinshasa residents": the city."""
     from terrain.resolve.actors import registry
 
+    root = span.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() not in GOVERNMENT_HEADS:
+        return False
     match = registry().lookup(span.text)
     return match is not None and match.via == "capital"
 
@@ -256,7 +275,7 @@ def event_location(trigger: Token, places: list[PlaceMention], attached_only: bo
         attached = p.span.root.i in clause and locative(p.span, LOC_PREPS)
         # the trigger's own phrase before the clause it hangs on ("friction between Kigali and Kinshasa,
         # continued fighting in eastern DR Congo"), then the most precise
-        return (p.embedded, 0 if attached or p.coded else 1, not p.coded, p.span.root.i not in own,
+        return (p.weak, 0 if attached or p.coded else 1, not p.coded, p.span.root.i not in own,
                 PRECISION_RANK[p.location.precision], abs(p.span.start - trigger.i))
 
     best = sorted(places, key=rank)[0] if places else None
@@ -269,8 +288,8 @@ def event_location(trigger: Token, places: list[PlaceMention], attached_only: bo
     # A short report names its place once ("... The event happened in Nairobi"): the report's coded
     # place, else its most precise, nearest place (in the same country as the sentence's own, if any).
     others = [p for p in _doc_places(doc) if best is None or p.location.country == best.location.country]
-    others.sort(key=lambda p: (p.embedded, not p.coded, PRECISION_RANK[p.location.precision], abs(p.span.start - trigger.i)))
-    if others and (best is None or (not best.coded and others[0].coded) or not others[0].embedded and PRECISION_RANK[
+    others.sort(key=lambda p: (p.weak, not p.coded, PRECISION_RANK[p.location.precision], abs(p.span.start - trigger.i)))
+    if others and (best is None or (not best.coded and others[0].coded) or not others[0].weak and PRECISION_RANK[
             others[0].location.precision] < PRECISION_RANK[best.location.precision]):
         return others[0].location
     if best is None and (hint := document_country_hint(doc)):

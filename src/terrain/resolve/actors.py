@@ -231,9 +231,10 @@ def _expand(doc: dict) -> list[_Entry]:
         entries.append(_Entry(a["name"], a["kind"], a.get("country"),
                               forms=[(a["name"], "name")] + [(x, "alias") for x in a.get("aliases") or []]))
     for iso3, peoples in (doc.get("communal_militias") or {}).items():
-        for p in peoples:
-            forms = [(t.format(people=p), "alias") for t in doc.get("templates_communal") or []]
-            name = f"{p} Ethnic Militia"
+        for spellings in peoples:
+            spellings = [spellings] if isinstance(spellings, str) else spellings
+            forms = [(t.format(people=p), "alias") for p in spellings for t in doc.get("templates_communal") or []]
+            name = f"{spellings[0]} Ethnic Militia"
             entries.append(_Entry(name, "armed_group", iso3, forms=[(name, "name"), *forms]))
     for p in doc.get("persons") or []:
         entries.append(_Entry(p["name"], "person", p.get("country"), acts_for=p.get("acts_for"),
