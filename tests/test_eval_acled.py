@@ -57,6 +57,11 @@ def test_mapped_actors_match_extracted_ones():
     assert unknown.matches(Actor("bandits", "armed_group", "KEN"))
     assert not unknown.matches(Actor("Somali militia", "armed_group", "SOM"))
     assert not unknown.matches(Actor("residents", "civilians", "KEN"))
+    # the README's "same name": a named actor matches across a country ACLED dates differently ...
+    toposa = map_actor("Toposa Ethnic Militia (Sudan)")
+    assert toposa.matches(Actor("Toposa Ethnic Militia", "armed_group", "SSD"))
+    # ... a category does not: "Civilians (Somalia)" are not Kenyan civilians
+    assert not map_actor("Civilians (Somalia)").matches(Actor("Civilians", "civilians", "KEN"))
 
 
 def test_type_mapping_uses_ontology_types_and_skips_unscored():

@@ -23,6 +23,27 @@ def test_a_headline_passive_without_its_auxiliary():
     assert (ev.actor2.kind, ev.actor2.country) == ("state_forces", "KEN")
 
 
+def test_headline_participles_are_passive():
+    ev = one(extract("4 shot dead by raiders near Lokori, Kenya"), "ATTACK")
+    assert ev.actor1.kind == "armed_group" and ev.actor2.kind == "civilians"
+    ev = one(extract("Chief hacked to death in Kapenguria, Kenya"), "ATTACK")
+    assert ev.actor1.kind == "armed_group" and ev.actor2.kind == "civilians"
+
+
+def test_raiders_from_a_country_or_a_people():
+    ev = one(extract("On 6 May 2021, cattle rustlers from Ethiopia killed three herders near Todonyang, Kenya."),
+             "ATTACK")
+    assert (ev.actor1.kind, ev.actor1.country) == ("armed_group", "ETH")
+    ev = one(extract("On 6 May 2021, bandits from Marakwet attacked a village near Tot, Kenya."), "ATTACK")
+    assert ev.actor1.name == "Marakwet Ethnic Militia"
+
+
+def test_security_forces_as_the_target():
+    ev = one(extract("On 6 May 2021, al-Shabaab threw a grenade at a police post in Mandera, Kenya."),
+             "REMOTE_VIOLENCE", "ATTACK")
+    assert (ev.actor2.kind, ev.actor2.country) == ("state_forces", "KEN")
+
+
 def test_raiders_of_a_people_or_a_country_are_its_militia():
     ev = one(extract("On 6 May 2021, Ethiopian raiders attacked herders near Todonyang, Kenya, killing two."), "ATTACK")
     assert (ev.actor1.kind, ev.actor1.country) == ("armed_group", "ETH")

@@ -26,7 +26,17 @@ class Lexicon:
     victim_nouns: frozenset[str]
     death_nouns: frozenset[str]
     crowd_verbs: frozenset[str]
+    participles: dict[str, str]
     words: dict  # extraction.yaml: generic actor nouns, speech verbs, status cues
+
+
+def verb_of(word: str) -> str | None:
+    """The lexicon verb a word form is ("killed" -> kill, "shot" -> shoot), else None."""
+    lex, w = lexicon(), word.lower()
+    for form in (w, lex.participles.get(w), w[:-2] if w.endswith("ed") else None, w[:-1] if w.endswith("ed") else None):
+        if form and form in lex.verbs:
+            return form
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +54,6 @@ def lexicon() -> Lexicon:
         needs_object=frozenset(t["needs_object"]), breaking=frozenset(t["breaking"]),
         intent=frozenset(t["intent"]), prevent=frozenset(t["prevent"]),
         victim_nouns=frozenset(t["victim_nouns"]), death_nouns=frozenset(t["death_nouns"]),
-        crowd_verbs=frozenset(t["crowd_verbs"]),
+        crowd_verbs=frozenset(t["crowd_verbs"]), participles=dict(t["participles"]),
         words=load_data("extraction.yaml"),
     )

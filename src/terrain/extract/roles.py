@@ -56,6 +56,11 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
             if found is not None:
                 return found, generic
     mention = idx.at(tok)
+    cls = _generic_class(lemma)
+    generic = mention.actor if mention is not None and mention.actor.name in GENERIC_NAMES else None
+    if (generic is not None and generic.kind == "armed_group" or mention is None and cls in ARMED_CLASSES) \
+            and (origin := _origin(tok, idx, generic.name if generic else _words("generic")[cls]["name"])):
+        return origin, True
     seat = lemma in _words("government_heads")  # "the government in Kinshasa" is DR Congo's
     serving = any(c.dep_ == "acl" and c.lemma_ in ("serve", "belong") for c in tok.children)
     inner = [m for m in idx.inside(tok) if (serving or not _in_clause(m.span.root, tok))
@@ -110,6 +115,27 @@ def _demonym_of(tok: Token, inner: list) -> str | None:
     """The country of a demonym modifying ``tok`` ("Ethiopian raiders")."""
     return next((m.actor.country for m in inner if m.via == "demonym" and m.span.root.head.i == tok.i
                  and m.span.root.dep_ in ("amod", "compound", "nmod")), None)
+
+
+def _origin(tok: Token, idx: MentionIndex, name: str) -> Actor | None:
+    """ "raiders from Ethiopia", "bandits from Marakwet", "militia from Tanzania": a people's militia, or the
+    group of the country they came from."""
+    from terrain.resolve.gazetteer import gazetteer
+
+    src = prep_object(tok, ("from",))
+    # a headline parse may hang the name on a noun after it ("militia from Tanzania attacks ...")
+    names = [t for t in src.subtree if t.pos_ == "PROPN"] if src is not None else []
+    if not names:
+        return None
+    src, text = names[0], " ".join(t.text for t in names)
+    people = registry().lookup(f"{text} militia")
+    if people is not None and people.actor.name.endswith(" Ethnic Militia"):
+        return people.actor
+    m = idx.at(src)
+    country = m.actor.country if m is not None and m.actor.kind in ("state", "state_forces") else None
+    if country is None and (place := gazetteer().resolve(text)) is not None and place.precision == "country":
+        country = place.country
+    return Actor(name, "armed_group", country) if country else None
 
 
 def _in_clause(t: Token, head: Token) -> bool:
@@ -245,7 +271,12 @@ def agent_of(tok: Token) -> Token | None:
 def _passive(tok: Token) -> bool:
     """Passive voice, also where a headline drops the auxiliary and the parser reads the participle as active
     ("Police officer shot dead by unknown gunmen": a by-agent makes the subject the one shot)."""
-    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ in ("auxpass", "agent") for c in tok.children)
+    kids = list(tok.children)
+    if any(c.dep_ in PASSIVE_SUBJ or c.dep_ in ("auxpass", "agent") for c in kids):
+        return True
+    # "Chief hacked to death in Kapenguria": a participle with its result and no object
+    result = any(c.lower_ == "dead" or c.lower_ == "to" and any(p.lower_ == "death" for p in c.children) for c in kids)
+    return result and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in OBJ for c in kids)
 
 
 def patient_of(tok: Token) -> Token | None:

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from terrain.extract.crowds import is_crowd
-from terrain.extract.lexicon import lexicon
+from terrain.extract.lexicon import lexicon, verb_of
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
-from terrain.extract.roles import OBJ, find_child
+from terrain.extract.roles import OBJ, find_child, prep_object
 from terrain.records import VIOLENT_TYPES
 
 TROOPS = frozenset({"troops", "troop", "soldier", "force", "contingent", "battalion", "peacekeeper", "reinforcement",
@@ -210,18 +210,33 @@ def _headline_verb(tok: Token) -> Trigger | None:
     """Terse notes and headlines drop articles, and the parser then reads their verb as a noun: "Degodia
     attack Garre civilians", "Police battle Toposa raiders", "Unknown attackers shoot KDF soldier". In a
     sentence without any verb, a violent verb of the lexicon between two nouns is that verb."""
-    typ = lexicon().verbs.get(tok.lemma_.lower())
+    verb = verb_of(tok.lemma_) or verb_of(tok.text)
+    typ = lexicon().verbs.get(verb) if verb else None
     if typ not in VIOLENT_TYPES or tok.i == tok.sent.start or tok.i + 1 >= tok.sent.end:
         return None
     before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    if before.pos_ in ("NOUN", "PROPN", "NUM") and _passive_headline(tok):
+        return Trigger(tok, typ, headline=True)  # "4 shot dead by raiders", "Chief hacked to death"
     if before.pos_ not in ("NOUN", "PROPN") or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "DET"):
         return None
     return Trigger(tok, typ, headline=True)
 
 
+def _passive_headline(tok: Token) -> bool:
+    nxt = tok.doc[tok.i + 1:tok.i + 3]
+    return any(t.dep_ == "agent" or t.lower_ == "by" for t in nxt) or nxt[0].lower_ in ("dead", "to")
+
+
+def _by_object(tok: Token) -> Token | None:
+    by = next((t for t in tok.doc[tok.i + 1:tok.sent.end] if t.lower_ == "by"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
 def headline_args(tok: Token) -> tuple[Token | None, Token | None]:
     """Doer and target of a headline verb: its subject and object where the parser found them, else the
     noun before it and the noun phrase after it."""
+    if _passive_headline(tok):  # "4 shot dead by raiders": the by-phrase acts on the noun before
+        return prep_object(tok, ("by",)) or _by_object(tok), find_child(tok, ("nsubj",)) or tok.doc[tok.i - 1]
     agent = find_child(tok, ("nsubj",)) or tok.doc[tok.i - 1]
     patient = find_child(tok, ("dobj",))
     if patient is None:

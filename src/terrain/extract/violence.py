@@ -109,6 +109,9 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
         a1s = [UNIDENTIFIED]
     if enabled("crowds"):
         typ, a1s, a2s = street_roles(typ, agent, a1s, a2s, tok_roles, sent, idx)
+    if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and [a.name for a in a2s] in ([CIVILIANS.name], []) \
+            and not long_form and (hit := _forces_hit(sent, idx)) is not None and hit not in a1s:
+        a2s = [hit]  # "grenade thrown at a police post": the forces were the target
     return typ, a1s, a2s, quantities
 
 
@@ -157,6 +160,28 @@ def _in_battle(tok: Token) -> Token | None:
             if lemma in BATTLE_NOUNS and (c.lower_ in ("in", "during") or prep_object(pobj, ("between",))) \
                     or lemma == "violence" and prep_object(pobj, ("between",)) is not None:
                 return pobj
+    return None
+
+
+HIT_VERBS = CASUALTY_VERBS | {"attack", "ambush", "shoot", "target", "kill", "kidnap", "abduct", "lynch", "assault",
+                              "hack", "stab", "behead", "raid", "hit"}
+TARGETS = SECURITY_SITES | {"lorry", "vehicle", "truck", "car", "escort", "helicopter", "convoy"}
+
+
+def _forces_hit(sent: Span, idx: MentionIndex) -> Actor | None:
+    """Security forces the sentence names as hit: the object of a violent verb ("shot two police officers"),
+    the subject of a passive one ("a soldier was killed"), or what was hit ("a police post", "a military
+    lorry", "military forces patrolling")."""
+    for m in idx.mentions:
+        if m.actor.kind != "state_forces" or not sent.start <= m.span.start < sent.end:
+            continue
+        head = m.span.root
+        while head.dep_ in ("compound", "amod") and head.head.i != head.i:
+            head = head.head
+        verb = head.head if head.dep_ != "pobj" else head.head.head
+        if head.lemma_.lower() in TARGETS or head.dep_ in ("dobj", "nsubjpass", "pobj") and \
+                verb.lemma_.lower() in HIT_VERBS or head.dep_ == "nsubj" and verb.lemma_.lower() == "die":
+            return m.actor
     return None
 
 
