@@ -29,3 +29,23 @@ def test_an_article_yields_its_attack_and_no_restatements():
     assert attacks[0].actor2 is not None and attacks[0].actor2.country == "BFA"
     assert not [e for e in events if e.type == "SEIZE"]  # "seized power" is a coup, not a town taken
     assert not [e for e in events if e.type == "BATTLE"]  # no named side; "to fight" is a purpose
+
+
+SECOND = """The paramilitary Rapid Support Forces took full control of the town of Tawila in North Darfur on Sunday after a siege of several months, residents and aid workers said.
+
+Aid workers said that more than forty patients were shot in the town's main clinic on Monday. Relatives said the bodies were left in the street for two days.
+
+The rebels have come closer to the state capital than at any time since they launched their offensive in the spring. Their commanders say they will keep advancing until the army agrees to negotiate a ceasefire, and they have told residents to stay in their homes.
+
+Humanitarian groups have warned that food and medicine are running out across the region, and that roads to the west have been closed to aid convoys for weeks. The United Nations has asked both sides to open corridors so that the wounded can be evacuated, and donors are due to meet next month to discuss new funding for the response.
+
+Prices in the markets of the regional capital have tripled since the start of the year, traders said, and many families now eat once a day. Schools have been closed since the siege began, and teachers have not been paid for months. Several wells outside the town have run dry."""
+
+
+def test_an_articles_unnamed_attackers_and_unnamed_enemies():
+    assert len(SECOND) > 1200
+    events = extract(SECOND, published="2025-06-10")
+    shooting = [e for e in events if e.type == "ATTACK" and e.evidence.text.startswith("Aid workers said")]
+    assert shooting and shooting[0].actor1.name == "RSF"  # the one armed group the article names
+    # "since they launched their offensive": a fight with no named other side restates, it is no battle
+    assert not [e for e in events if e.type == "BATTLE"]
