@@ -11,6 +11,7 @@ from terrain.extract.build import Candidate, Context, build
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.triggers import find_triggers
+from terrain.extract.verify import verify
 from terrain.extract.violence import fought_back
 from terrain.extract.feed import FeedCountry
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
@@ -72,7 +73,7 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
             events = fought_back(events, doc_text(doc))
     if enabled("denials"):
         _answer_denials(events)
-    return gate(_dedupe(events))
+    return verify(gate(_dedupe(events)), len(doc_text(doc)))
 
 
 def _answer_denials(events: list[Event]) -> None:
