@@ -17,6 +17,14 @@ def test_a_town_named_as_a_modifier_is_the_reports_place():
     assert ev.location is not None and ev.location.name == "Nairobi"
 
 
+def test_place_names_the_tagger_cuts_or_misreads():
+    ev = one(extract("On 3 May 2021, in Ol Kalou, Kenya, traders protested the closure of a market."), "PROTEST")
+    assert ev.location is not None and ev.location.name == "Ol Kalou"  # the NER tagged "Kalou" alone
+    ev = one(extract("On 4 May 2021, gunmen shot dead two fishermen on a Kisumu beach."),
+             "ATTACK")
+    assert ev.location is not None and ev.location.name == "Kisumu"
+
+
 def test_a_headline_passive_without_its_auxiliary():
     ev = one(extract("Police officer shot dead by unknown gunmen near Garissa"), "ATTACK")
     assert ev.actor1.kind == "armed_group"

@@ -22,7 +22,8 @@ SHORT_REPORT = 1200  # characters: an incident report, where a place named anywh
 # Words after a name that make it a place ("Nkiruni village", "Msambweni Sub-County", "Kibera slum").
 TYPE_WORDS = (r"sub-?\s?county|sub-?\s?location|area|village|town|township|location|estate|ward|constituency|"
                r"division|district|county|province|region|market|trading cent(?:re|er)|cent(?:re|er)|settlement|"
-               r"camp|refugee camp|slum|suburb|island|border town|municipality")
+               r"camp|refugee camp|slum|suburb|island|border town|municipality|beach|national park|national reserve|"
+               r"game reserve|conservancy|forest|ranch|plantation")
 _TYPED = re.compile(rf"^\s*(?:{TYPE_WORDS})s?\b"  # "Nkiruni village"; "the Kericho-Nakuru highway": both towns
                     r"|^(?:\s*-\s*[A-Z][\w']*(?:\s[A-Z][\w']*)?)?\s+(?:road|highway)\b", re.I)
 _STRIP = re.compile(rf"\s+(?:{TYPE_WORDS}|road|highway|junction)$", re.I)
@@ -48,8 +49,18 @@ def direction(span: Span) -> str | None:
 
 
 def candidates(sent: Span) -> list[Span]:
-    ents = [p for e in sent.ents if e.label_ in PLACE_LABELS for p in split_entity(e)] + proper_runs(sent)
+    ents = [p for e in sent.ents if e.label_ in PLACE_LABELS for p in split_entity(e)]
+    ents = [_with_lead(e) for e in ents] + proper_runs(sent)
     return sorted(ents, key=lambda e: e.start)
+
+
+def _with_lead(ent: Span) -> Span:
+    """The NER may leave out a name's first word ("in Ol Kalou" tagged "Kalou"): take it back in."""
+    doc, start = ent.doc, ent.start
+    while start > ent.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+            and not doc[start - 1].ent_type_:
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
 
 
 def split_entity(ent: Span) -> list[Span]:
@@ -70,7 +81,9 @@ def proper_runs(sent: Span) -> list[Span]:
     covered = {t.i for e in sent.ents for t in e}
     runs, start = [], None
     for t in list(sent) + [None]:
-        ok = t is not None and t.pos_ == "PROPN" and t.i not in covered and t.is_title
+        # a name the tagger took for a common noun still modifies one ("Migori residents")
+        ok = t is not None and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.dep_ == "compound") \
+            and t.i not in covered and t.is_title
         if ok and start is None:
             start = t.i
         elif not ok and start is not None:
