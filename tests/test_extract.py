@@ -105,6 +105,23 @@ def test_nominal_withdrawal_from_country():
     assert ev.actor1.country == "FRA" and ev.country == "NER"
 
 
+def test_nominal_movement_of_named_forces():
+    ev = one(extract("The withdrawal of Chadian troops from Cameroon was completed in August."), "WITHDRAW")
+    assert (ev.actor1.kind, ev.actor1.country) == ("state_forces", "TCD") and ev.country == "CMR"
+
+
+def test_an_accusation_after_a_reported_clause_is_the_speakers():
+    ev = one(extract("Uganda said the problem was its neighbour's leadership, and accused Kigali of sabotage."), "ACCUSE")
+    assert (ev.actor1.name, ev.actor2.name) == ("Uganda", "Rwanda")
+
+
+def test_refusing_findings_is_a_denial_and_readiness_to_fight_a_threat():
+    ev = one(extract("Kinshasa did not accept the findings of the inquiry."), "DENY")
+    assert ev.actor1.name == "DR Congo"
+    ev = one(extract("Ethiopia's prime minister said Ethiopia was ready to confront Eritrea if attacked."), "THREATEN")
+    assert (ev.actor1.name, ev.actor2.name) == ("Ethiopia", "Eritrea")
+
+
 def test_prevented_attacks_are_not_events():
     events = extract("Security patrols have prevented further attacks on the town.")
     assert not [e for e in events if e.type == "ATTACK"]

@@ -122,8 +122,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     quantities: dict[str, float] = {}
     if typ in ("DEPLOY", "WITHDRAW"):
         troops_tok = trig.obj if trig.via_object else patient
-        if tok.pos_ == "NOUN":  # "the withdrawals from Mali, Burkina Faso and Niger": the hosts, not the troops
-            troops_tok = None
+        if tok.pos_ == "NOUN":  # "the withdrawals from Mali, Burkina Faso and Niger": the hosts, not the troops;
+            mover = prep_object(tok, ("of",))  # "the departure of the UN mission, MINUSMA": the mover
+            troops_tok = mover if mover is not None and not _is_place_tok(mover) else None
         if not a1s and troops_tok is not None:  # "350 Rwandans could be deployed": the troops are the provider
             a1s, a2s = actors_of(troops_tok, idx), a2s if trig.via_object else []
         a1s = [as_forces(a) for a in a1s]

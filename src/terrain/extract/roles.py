@@ -19,9 +19,12 @@ from terrain.resolve.actors import registry
 SUBJ = ("nsubj", "csubj")
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj", "attr", "oprd")
-CHAIN = ("xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp")
+CHAIN = ("xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp", "acomp")
 TARGET_PREPS = ("on", "against", "with", "at", "upon")
 DEST_PREPS = ("to", "in", "into", "for")
+# Acts of speech a parser hangs on the reported clause when they follow it ("said ..., and accused X")
+SPEECH_ACTS = frozenset({"accuse", "blame", "deny", "reject", "condemn", "denounce", "warn", "threaten", "urge",
+                         "call", "vow", "dismiss"})
 
 
 @dataclass
@@ -257,6 +260,9 @@ def agent_of(tok: Token) -> Token | None:
         if subj.dep_ == "nsubj" and subj.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
             return tok.head
         return subj
+    if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.lemma_.lower() in SPEECH_ACTS \
+            and tok.head.head.i != tok.head.i:
+        return agent_of(tok.head.head)  # "X said the problem was Y, and accused Kigali": X accuses
     if tok.dep_ in CHAIN and tok.head.i != tok.i:
         if tok.dep_ == "relcl":
             return tok.head

@@ -19,6 +19,7 @@ HELP = frozenset({"support", "assistance", "help", "expertise", "troops", "deplo
 ABSTRACT = frozenset({"sovereignty", "integrity", "democracy", "freedom", "right", "constitution", "dignity",
                       "independence", "press", "unity", "peace", "economy", "institution", "credibility"})
 ACCUSE_VERBS = frozenset({"accuse", "suspect", "blame", "charge", "convict"})
+FINDINGS = frozenset({"finding", "report", "accusation", "allegation", "claim", "charge", "conclusion", "verdict"})
 
 
 @dataclass
@@ -73,6 +74,12 @@ def _verb_type(tok: Token) -> Trigger | None:
     typ = _object_type(tok, obj)
     if typ:
         return Trigger(tok, typ, breaking=lemma in lex.breaking, via_object=True, obj=obj)
+    if lemma in ("accept", "acknowledge", "recognise", "recognize") and obj is not None \
+            and obj.lemma_.lower() in FINDINGS and any(c.dep_ == "neg" for c in tok.children):
+        return Trigger(tok, "DENY", via_object=True, obj=obj)  # "Kigali did not accept the findings"
+    if lemma in ("confront", "fight", "attack", "strike", "retaliate", "respond", "defend") and tok.dep_ == "xcomp" \
+            and tok.head.lemma_.lower() in ("ready", "prepared", "willing", "determined"):
+        return Trigger(tok, "THREATEN")  # "Rwanda is ready to confront South Africa"
     alongside = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "alongside"), None)
     if alongside is not None and lemma in ("fight", "battle"):
         return Trigger(tok, "SUPPORT", obj=alongside)  # "troops fighting alongside M23" back M23
