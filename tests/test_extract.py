@@ -122,6 +122,19 @@ def test_refusing_findings_is_a_denial_and_readiness_to_fight_a_threat():
     assert (ev.actor1.name, ev.actor2.name) == ("Ethiopia", "Eritrea")
 
 
+def test_handing_over_bases_and_revoking_accords():
+    ev = one(extract("Germany handed over its bases in Gao to the Malian army last week."), "WITHDRAW")
+    assert ev.actor1.country == "DEU" and ev.country == "MLI"
+    ev = one(extract("Burkina Faso's junta took power in 2022. The junta later revoked its military co-operation "
+                     "accords with Paris."), "ALIGN")
+    assert (ev.actor1.name, ev.actor2.name) == ("Burkina Faso", "France")  # "the junta": the state named before
+
+
+def test_agreeing_to_strengthen_ties_is_an_agreement():
+    ev = one(extract("Chad and Sudan agreed to strengthen military co-operation along their border."), "AGREE")
+    assert {ev.actor1.name, ev.actor2.name} == {"Chad", "Sudan"}
+
+
 def test_prevented_attacks_are_not_events():
     events = extract("Security patrols have prevented further attacks on the town.")
     assert not [e for e in events if e.type == "ATTACK"]

@@ -100,7 +100,7 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
         if actor.kind == "person" and cls == "civilians" and mention.span.root.i != tok.i:
             return Actor("Civilians", "civilians", actor.country), False  # "Babu Owino's supporters"
         return actor, False
-    if tok.pos_ == "PRON" or lemma in ("group", "country", "president", "government") and _is_definite(tok):
+    if tok.pos_ == "PRON" or lemma in DEFINITE_ANAPHORA and _is_definite(tok):
         return None, True  # anaphora: resolved by the caller with the paragraph's mentions
     if cls is None or cls == "government":
         return None, False  # "countries facing challenges": no state is named
@@ -112,6 +112,8 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
 
 
 ARMED_CLASSES = ("unidentified", "armed_group", "rebels")
+# "the group", "the junta": the actor of that kind named before (extract/parties.py, anaphor)
+DEFINITE_ANAPHORA = frozenset({"group", "country", "president", "government", "junta", "regime", "authority"})
 
 
 def _demonym_of(tok: Token, inner: list) -> str | None:

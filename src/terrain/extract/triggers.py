@@ -53,12 +53,21 @@ def _object_type(tok: Token, obj: Token | None) -> str | None:
         return None
     nouns = [obj] if obj is not None else []
     nouns += [t for t in (obj.subtree if obj is not None else []) if t.pos_ == "NOUN"]
+    nouns += [c for c in tok.children if c.dep_ in OBJ]  # "co-operation" parsed as two objects, co and operation
     nouns += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     for n in nouns:
-        typ = table.get(n.lemma_.lower())
+        typ = table.get(n.lemma_.lower()) or table.get(_joined(n))
         if typ:
             return typ
     return None
+
+
+def _joined(n: Token) -> str:
+    """ "co-operation" is tokenised co / - / operation: the word is "cooperation"."""
+    doc = n.doc
+    if n.i >= 2 and doc[n.i - 1].text == "-" and doc[n.i - 2].lower_ in ("co", "re", "pre"):
+        return doc[n.i - 2].lower_ + n.lemma_.lower()
+    return n.lemma_.lower()
 
 
 def _is_place(tok: Token) -> bool:
@@ -124,8 +133,8 @@ def _verb_type(tok: Token) -> Trigger | None:
     typ = lex.verbs.get(lemma) or lex.verbs.get(tok.lower_)
     if typ is None:
         return None
-    if typ == "AGREE" and any(c.dep_ == "xcomp" for c in tok.children):
-        return None  # "agreed to send a force": the sending is the event (planned)
+    if typ == "AGREE" and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.verbs for c in tok.children):
+        return None  # "agreed to send a force": the sending is the event; "agreed to strengthen ties": the agreement
     if lemma in lex.needs_object and obj is None:
         return None
     if lemma in ("take", "enter") and obj is not None and obj.ent_type_ in ("GPE", "LOC", "FAC") and tok.lemma_ != "enter":
