@@ -135,6 +135,17 @@ def test_agreeing_to_strengthen_ties_is_an_agreement():
     assert {ev.actor1.name, ev.actor2.name} == {"Chad", "Sudan"}
 
 
+def test_a_denial_in_a_relative_clause():
+    ev = one(extract("Opposition leaders said Uganda had sent troops to help the army, a claim Kampala dismissed."), "DENY")
+    assert ev.actor1.name == "Uganda"
+
+
+def test_representatives_of_both_sides_sign():
+    ev = one(extract("Representatives of Sudan's government and the RSF signed a declaration of principles in Jeddah."),
+             "AGREE")
+    assert (ev.actor1.name, ev.actor2.name) == ("Sudan", "RSF")
+
+
 def test_prevented_attacks_are_not_events():
     events = extract("Security patrols have prevented further attacks on the town.")
     assert not [e for e in events if e.type == "ATTACK"]

@@ -51,7 +51,8 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
     """The actor a noun phrase headed by ``tok`` names; (actor, is_generic)."""
     reg = registry()
     lemma = tok.lemma_.lower()
-    if lemma in ("member", "fighter", "officer", "unit", "element") and idx.at(tok) is None:
+    if lemma in ("member", "fighter", "officer", "unit", "element", "representative", "delegation", "delegate",
+                 "negotiator", "envoy") and idx.at(tok) is None:
         of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj"), None)
         if of is not None:  # "a member of Kenyan police", "fighters of the M23": whose they are
@@ -212,6 +213,8 @@ def _of_conjuncts(tok: Token, idx: MentionIndex, first: Actor) -> list[Actor]:
         m = idx.at(c)
         if m is not None and m.actor.country and m.actor.kind in ("state", "state_forces"):
             out.append(registry().state(m.actor.country) if first.kind != "state_forces" else registry().forces(m.actor.country))
+        elif m is not None and m.actor.kind == "armed_group" and m.actor.name not in GENERIC_NAMES:
+            out.append(m.actor)  # "representatives of the government and the M23"
     return out
 
 
