@@ -146,6 +146,15 @@ def test_representatives_of_both_sides_sign():
     assert (ev.actor1.name, ev.actor2.name) == ("Sudan", "RSF")
 
 
+def test_presence_kept_and_missions_named_beside_their_troops():
+    ev = one(extract("In December SADC deployed a regional force, SAMIDRC, to eastern DR Congo."), "DEPLOY")
+    assert (ev.actor1.name, ev.country) == ("SAMIDRC", "COD")
+    ev = one(extract("Kenya maintains a battalion in Somalia."), "DEPLOY")
+    assert (ev.actor1.country, ev.country) == ("KEN", "SOM")
+    ev = one(extract("Ugandan troops remain in parts of Ituri, DR Congo."), "DEPLOY")
+    assert (ev.actor1.country, ev.country) == ("UGA", "COD")
+
+
 def test_prevented_attacks_are_not_events():
     events = extract("Security patrols have prevented further attacks on the town.")
     assert not [e for e in events if e.type == "ATTACK"]

@@ -15,6 +15,7 @@ from terrain.extract.status import according_to, phrase, speaker_of, status_of
 from terrain.extract.triggers import Trigger, headline_args
 from terrain.extract.violence import UNIDENTIFIED, violence
 from terrain.extract.when import event_date
+from terrain.extract.place_spans import DIRECTIONS
 from terrain.extract.where import PlaceMention, african, event_location
 from terrain.records import VIOLENT_TYPES, Actor, Location
 from terrain.resolve.actors import registry
@@ -127,6 +128,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             troops_tok = mover if mover is not None and not _is_place_tok(mover) else None
         if not a1s and troops_tok is not None:  # "350 Rwandans could be deployed": the troops are the provider
             a1s, a2s = actors_of(troops_tok, idx), a2s if trig.via_object else []
+        mission = _appositive_mission(troops_tok, idx)
+        a1s = [mission] if mission is not None else a1s  # "SADC deployed a force, SAMIDRC": the mission deploys
         a1s = [as_forces(a) for a in a1s]
         a1s = [a for a in a1s if a.kind in ("state_forces", "company", "mission", "igo", "armed_group")]
         provider = a1s[0].country if a1s else None
@@ -137,7 +140,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         host = explicit or _host(tok, idx, near) \
             or next((a.country for a in a2s if a.kind == "state"), None)
         dest = prep_object(tok, ("to", "in", "into"))
-        named_elsewhere = dest is not None and not actors_of(dest, idx) and not _is_place_tok(dest)
+        named_elsewhere = dest is not None and not actors_of(dest, idx) and not _is_place_tok(dest) \
+            and dest.lower_ not in DIRECTIONS  # "kept a contingent in the east": the host is in context
         if (host is None or host == provider) and tok.pos_ == "VERB" and not named_elsewhere:
             # "Benin opened talks with Rwanda. 350 Rwandans could be deployed": the state just named
             host = next((c for c in reversed(ctx.recent_states()) if c != provider), None)
@@ -266,3 +270,19 @@ def _complete(c: Candidate) -> bool:
         # nominal violence ("a series of attacks") needs a named doer, a victim or a count
         return c.actor1 != UNIDENTIFIED or bool(c.quantities) or c.actor2 is not None
     return True
+
+
+def _appositive_mission(tok: Token | None, idx: MentionIndex) -> Actor | None:
+    """ "a separate force, SAMIDRC": the mission named beside the troops (the parser often misses the apposition
+    of an unknown acronym and tags it a verb)."""
+    if tok is None:
+        return None
+    doc = tok.doc
+    beside = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
+        beside.append(doc[tok.i + 2])
+    for t in beside:
+        m = idx.at(t)
+        if m is not None and m.actor.kind == "mission":
+            return m.actor
+    return None

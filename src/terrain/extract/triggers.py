@@ -117,6 +117,9 @@ def _verb_type(tok: Token) -> Trigger | None:
             return Trigger(tok, "PROTEST")  # "angry youths disrupted a training", "residents blocked the road"
     if lemma in ("arrive", "land") and subj is not None and subj.lemma_.lower() in TROOPS:
         return Trigger(tok, "DEPLOY")  # "Russian military instructors have arrived in Niamey"
+    if lemma in ("remain", "stay") and subj is not None and subj.lemma_.lower() in TROOPS and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "on") for c in tok.children):
+        return Trigger(tok, "DEPLOY")  # "Burundian troops remain in parts of South Kivu": a presence
     with_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
     if lemma in ("negotiate", "discuss", "talk") and with_ is not None and {t.lemma_.lower() for t in tok.subtree} & HELP:
         return Trigger(tok, "REQUEST", obj=with_)  # "Benin is negotiating with Rwanda for logistical help"
