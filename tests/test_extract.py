@@ -155,6 +155,13 @@ def test_presence_kept_and_missions_named_beside_their_troops():
     assert (ev.actor1.country, ev.country) == ("UGA", "COD")
 
 
+def test_a_monitors_finding_accuses_where_the_deed_happened():
+    events = extract("Chadian soldiers executed dozens of civilians in the village of Bol in western Chad, "
+                     "UN investigators said.")
+    ev = one(events, "ACCUSE")
+    assert (ev.actor1.kind, ev.actor2.name, ev.country) == ("igo", "Chad", "TCD")
+
+
 def test_prevented_attacks_are_not_events():
     events = extract("Security patrols have prevented further attacks on the town.")
     assert not [e for e in events if e.type == "ATTACK"]

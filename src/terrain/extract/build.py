@@ -225,8 +225,12 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             c = host or (_type_country(typ, a1, a2, ctx_country) if typ in ("SUPPORT", "REQUEST") else None) \
                 or country or _type_country(typ, a1, a2, ctx_country)
             where = loc if loc is not None and loc.country is not None and loc.country == c else None
+            f1, f2 = fill_country(a1, c), fill_country(a2, c)
+            if f1 is not None and f2 is not None and typ not in VIOLENT + ("DEPLOY", "WITHDRAW") \
+                    and _same_state(f1, f2) and not domestic:
+                f2 = None  # "the army backs the government" once generic forces take the country: no relation
             out.append(Candidate(
-                trigger=trig, type=typ, actor1=fill_country(a1, c), actor2=fill_country(a2, c), country=c,
+                trigger=trig, type=typ, actor1=f1, actor2=f2, country=c,
                 location=where, date=date, quantities=dict(quantities), status=status,
                 attributed_to=phrase(source_tok) if source_tok is not None else None,
                 speaker=speaker,

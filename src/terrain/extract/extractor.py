@@ -161,7 +161,8 @@ def _implied_accusation(event: Event, speaker: Actor | None, index: int) -> Even
         return None
     else:
         accused = registry().state(target.country)
-    return Event(doc_id=event.doc_id, type="ACCUSE", actor1=speaker, actor2=accused,
+    where = event.country or (event.location.country if event.location is not None else None)  # the deed's
+    return Event(doc_id=event.doc_id, type="ACCUSE", actor1=speaker, actor2=accused, country=where,
                  evidence=event.evidence, date=event.date, date_precision=event.date_precision,
                  status="asserted", attributed_to=event.attributed_to, refers_to=index, trigger="say")
 
