@@ -185,3 +185,12 @@ def test_bad_registry_files_name_the_file(tmp_path):
     bad.write_text("ambiguous: {Foo: [Nobody]}\n", encoding="utf-8")
     with pytest.raises(InputError, match="unknown entries"):
         load_registry(bad)
+
+
+def test_a_peoples_militia_under_each_spelling():
+    reg = registry()
+    for spelling in ("Karamojong", "Karimojong", "Karamajong"):
+        assert reg.militia_of(spelling).name == "Karamojong Ethnic Militia"
+    assert reg.militia_of("Toposa").country == "SSD"
+    assert reg.militia_of("Kenya") is None  # a state is no people
+    assert reg.lookup("Pokot youths").actor.name == "Pokot Ethnic Militia"  # a template of this round

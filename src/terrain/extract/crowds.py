@@ -65,9 +65,8 @@ def street_roles(typ: str, agent: Token | None, a1s: list[Actor], a2s: list[Acto
         if short and not a2s and typ != "REMOTE_VIOLENCE":
             a2s = [CIVILIANS]  # an incident report's attack with no target named: ACLED's civilians
     if a1s and a1s[0].name in (UNIDENTIFIED_NAME, "Militia") and agent is not None \
-            and (people := registry().lookup(f"{agent.text} militia")) is not None \
-            and people.actor.name.endswith(" Ethnic Militia"):
-        a1s = [people.actor]  # "Degodia attack Garre civilians": a people that attacks is its militia
+            and (people := registry().militia_of(agent.text)) is not None:
+        a1s = [people]  # "Degodia attack Garre civilians": a people that attacks is its militia
     if typ in VICTIM_TYPES and a1s and a1s[0].name in (UNIDENTIFIED_NAME, "Militia", "Militants"):
         named = _suspected(sent, idx)  # "gunmen suspected to be members of al-Shabaab", "blamed on al-Shabaab"
         a1s = [named] if named is not None and named not in a2s else a1s  # not the victims' own group

@@ -134,9 +134,9 @@ def _origin(tok: Token, idx: MentionIndex, name: str) -> Actor | None:
     if not names:
         return None
     src, text = names[0], " ".join(t.text for t in names)
-    people = registry().lookup(f"{text} militia")
-    if people is not None and people.actor.name.endswith(" Ethnic Militia"):
-        return people.actor
+    people = registry().militia_of(text)
+    if people is not None:
+        return people
     m = idx.at(src)
     country = m.actor.country if m is not None and m.actor.kind in ("state", "state_forces") else None
     if country is None and (place := gazetteer().resolve(text)) is not None and place.precision == "country":
@@ -191,9 +191,9 @@ def arg_actors(tok: Token, idx: MentionIndex, expand: bool = True) -> Arg | None
     if any(a.name.endswith(" Ethnic Militia") for a in actors):
         # "Maasai and Kikuyu ethnic groups", "Garre and Degodia clans": each people named is a side
         for t in tok.subtree:
-            match = registry().lookup(f"{t.text} militia") if t.pos_ in ("PROPN", "ADJ") else None
-            if match is not None and match.actor.name.endswith(" Ethnic Militia") and match.actor not in actors:
-                actors.append(match.actor)
+            people = registry().militia_of(t.text) if t.pos_ in ("PROPN", "ADJ") else None
+            if people is not None and people not in actors:
+                actors.append(people)
     return Arg(tok, actors, generic)
 
 

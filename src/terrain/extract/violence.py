@@ -108,14 +108,7 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
             and enabled("defaults") and not toll:
         a1s = [UNIDENTIFIED]
     if long_form and a1s == [UNIDENTIFIED] and enabled("anaphora"):
-        # an article's unnamed attackers are the armed group its paragraph last named, else the one armed
-        # group it names ("patients were shot" in a report on the RSF taking a town; +3 facts on the demo)
-        named = idx.before(tok, {"armed_group"})
-        groups = {m.actor for m in idx.mentions if m.actor.kind == "armed_group" and m.actor.name not in GENERIC_NAMES}
-        if named is not None and named.actor.name not in GENERIC_NAMES and named.actor not in a2s:
-            a1s = [named.actor]
-        elif len(groups) == 1 and not set(groups) & set(a2s):  # else the one armed group the article names
-            a1s = list(groups)
+        a1s = [_article_attacker(tok, idx, a2s) or UNIDENTIFIED]
     if enabled("crowds"):
         typ, a1s, a2s = street_roles(typ, agent, a1s, a2s, tok_roles, sent, idx)
     if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and [a.name for a in a2s] in ([CIVILIANS.name], []) \
@@ -133,14 +126,19 @@ def _by_explosive(tok: Token) -> bool:
     return any(t.lemma_.lower() in words for n in near for t in n.subtree)
 
 
+def _article_attacker(tok: Token, idx: MentionIndex, victims: list[Actor]) -> Actor | None:
+    """An article's unnamed attackers are the armed group its paragraph last named, else the one armed group
+    it names ("patients were shot" in a report on the RSF taking a town; +3 facts on the demo corpus)."""
+    named = idx.before(tok, {"armed_group"})
+    if named is not None and named.actor.name not in GENERIC_NAMES and named.actor not in victims:
+        return named.actor
+    groups = {m.actor for m in idx.mentions if m.actor.kind == "armed_group" and m.actor.name not in GENERIC_NAMES}
+    return next(iter(groups)) if len(groups) == 1 and not groups & set(victims) else None
+
+
 def _peoples(tok: Token | None) -> list[Actor]:
     """ "violence between the Kalenjin and the Maasai": the militias of the peoples named."""
-    found = []
-    for t in (tok, *tok.conjuncts) if tok is not None else ():
-        match = registry().lookup(f"{t.text} militia")
-        if match is not None and match.actor.name.endswith(" Ethnic Militia"):
-            found.append(match.actor)
-    return found
+    return [m for t in ((tok, *tok.conjuncts) if tok is not None else ()) if (m := registry().militia_of(t.text))]
 
 
 def _in_protest(tok: Token) -> Token | None:

@@ -177,6 +177,11 @@ class ActorRegistry:
             return None
         return self._ci[best[0]]
 
+    def militia_of(self, people: str) -> Actor | None:
+        """The communal militia of a people named alone ("Pokot", "the Kalenjin"), else None."""
+        match = self.lookup(f"{people} militia")
+        return match.actor if match is not None and match.actor.name.endswith(" Ethnic Militia") else None
+
     def state(self, iso3: str) -> Actor:
         return Actor(self.country_name(iso3), "state", iso3.upper())
 
