@@ -189,3 +189,9 @@ def test_the_africa_cities500_index_is_cached_in_the_cache_folder(tmp_path, monk
     assert len(rows) > 10000 and len(files) == 1
     files[0].write_bytes(pickle.dumps([("Sentinel", "KE", "01", 0.0, 37.0, 1, ())]))
     assert gz._cities500(registry().african_iso3())[0][0] == "Sentinel"  # read back, not rebuilt
+
+
+def test_one_slip_in_a_long_name_inside_the_hinted_country():
+    gaz = gazetteer()
+    assert gaz.resolve("Nariobi", country="KEN").name == "Nairobi"  # a transposition
+    assert gaz.resolve("Nariobi") is None  # never without a country hint

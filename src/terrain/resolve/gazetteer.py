@@ -227,8 +227,10 @@ class Gazetteer:
 
     def _near_miss(self, key: str, country: str, admin1: str | None) -> list[_Place]:
         """Spelling variants within the hinted country (and admin1, where hinted) only ("Garba Tula" ~ Garbatulla):
-        names of 6+ letters, same first letter, edit ratio >= 90 on the names with spaces removed."""
+        names of 6+ letters, same first letter, edit ratio >= 90 on the names with spaces removed, else one edit
+        (a transposition counts as one)."""
         from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import OSA
 
         squeezed = key.replace(" ", "")
         if len(squeezed) < 6:
@@ -240,6 +242,8 @@ class Gazetteer:
             self._squeezed[country] = keys
         keys = self._squeezed[country]
         best = process.extractOne(squeezed, list(keys), scorer=fuzz.ratio, score_cutoff=90)
+        if best is None:  # one slip of the keyboard in a 6+ letter name ("Nariobi", "Kangaroo"): one edit
+            best = process.extractOne(squeezed, list(keys), scorer=OSA.distance, score_cutoff=1)
         if best is None or best[0][0] != squeezed[0]:
             return []
         hint = self.admin1(admin1, country) if admin1 else None
