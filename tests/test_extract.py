@@ -162,6 +162,12 @@ def test_a_monitors_finding_accuses_where_the_deed_happened():
     assert (ev.actor1.kind, ev.actor2.name, ev.country) == ("igo", "Chad", "TCD")
 
 
+def test_a_warning_to_anothers_troops_threatens_that_state():
+    ev = one(extract("Khartoum warned that Chadian troops would have to leave the border area unless the raids stopped."),
+             "THREATEN")
+    assert (ev.actor1.name, ev.actor2.name, ev.actor2.kind) == ("Sudan", "Chad", "state")
+
+
 def test_prevented_attacks_are_not_events():
     events = extract("Security patrols have prevented further attacks on the town.")
     assert not [e for e in events if e.type == "ATTACK"]

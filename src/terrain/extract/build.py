@@ -152,9 +152,12 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         troops = q.troop_count([t for t in (troops_tok, agent) if t is not None])
         if troops:
             quantities["troops"] = troops
-    if typ == "THREATEN" and a1s and not a2s:  # "threatened to pull Chad out of the force"
-        a2s = [a for a in (_nearest_in(tok, idx, lambda x: x.kind in ("state", "igo", "mission", "armed_group")
-                                       and x.country != a1s[0].country and x not in a1s),) if a]
+    if typ == "THREATEN" and a1s and not a2s:  # "threatened to pull Chad out of the force"; "warned that
+        # Ethiopian troops would have to leave": the state whose troops are threatened
+        a2s = [registry().state(a.country) if a.kind == "state_forces" and a.country else a
+               for a in (_nearest_in(tok, idx, lambda x: x.kind in ("state", "state_forces", "igo", "mission",
+                                                                    "armed_group")
+                                     and x.country != a1s[0].country and x not in a1s),) if a]
     if typ == "AID" and a2s and a2s[0].kind == "armed_group":
         typ = "SUPPORT"  # training, funding or arming a rebel group is backing it
     if typ in SYMMETRIC and len(a1s) > 1 and not a2s:
