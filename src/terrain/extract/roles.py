@@ -60,11 +60,11 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
             if found is not None:
                 return found, generic
     mention = idx.at(tok)
-    cls = _generic_class(lemma)
+    head_class = _generic_class(lemma)
     generic = mention.actor if mention is not None and mention.actor.name in GENERIC_NAMES else None
-    if (generic is not None and generic.kind == "armed_group" or mention is None and cls in ARMED_CLASSES) \
-            and (origin := _origin(tok, idx, generic.name if generic else _words("generic")[cls]["name"])):
-        return origin, True
+    if (generic is not None and generic.kind == "armed_group" or mention is None and head_class in ARMED_CLASSES) \
+            and (origin := _origin(tok, idx, generic.name if generic else _words("generic")[head_class]["name"])):
+        return origin, True  # "raiders from Ethiopia"
     seat = lemma in _words("government_heads")  # "the government in Kinshasa" is DR Congo's
     serving = any(c.dep_ == "acl" and c.lemma_ in ("serve", "belong") for c in tok.children)
     inner = [m for m in idx.inside(tok) if (serving or not _in_clause(m.span.root, tok))
