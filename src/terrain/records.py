@@ -17,6 +17,11 @@ EVENT_TYPES = (
     "DEPLOY", "WITHDRAW", "REQUEST", "AGREE", "AID", "SUPPORT", "ACCUSE", "DENY", "ALIGN", "THREATEN",
 )
 VIOLENT_TYPES = frozenset(EVENT_TYPES[:6])
+# The parties the rules fall back on when a report names none (extract/roles.py): a category, not one actor.
+GENERIC_ACTOR_NAMES = frozenset({"Unidentified gunmen", "Rebels", "Jihadists", "Militants", "Militia",
+                                 "Communal militia", "Security forces", "Civilians", "Protesters"})
+# ... and with the street roles (extract/crowds.py) and unnamed police or army: every category name.
+CATEGORY_ACTOR_NAMES = GENERIC_ACTOR_NAMES | {"Rioters", "Police", "Forces"}
 ACTOR_KINDS = ("state", "state_forces", "armed_group", "igo", "mission", "company", "person", "civilians", "other")
 STATUSES = ("asserted", "claimed", "alleged", "denied", "planned", "rumoured")
 PRECISIONS = ("place", "admin1", "country", "region")
@@ -118,6 +123,11 @@ class Event:
     # the alleged fact it denies, an ACCUSE at the fact alleged. Stored as a link between events.
     refers_to: int | None = None
     trigger: str | None = None  # the word that triggered the event (for debugging and review)
+
+    @property
+    def place_country(self) -> str | None:
+        """Where the event happens: its country, else its location's."""
+        return self.country or (self.location.country if self.location is not None else None)
 
     def to_record(self) -> dict[str, Any]:
         """The export record of the ontology (exactly its fields)."""

@@ -95,7 +95,7 @@ def _provider(a: Actor | None) -> tuple[tuple[str, str], Actor] | None:
 
 
 def _host(e: Event, provider: Actor) -> str | None:
-    host = e.country or (e.location.country if e.location else None)
+    host = e.place_country
     if not host and e.actor2 is not None and e.actor2.kind in GOVERNMENT_KINDS:
         host = e.actor2.country
     if not host and provider.kind == "mission":

@@ -171,10 +171,6 @@ def anchors(e: Event) -> set[tuple]:
     return out
 
 
-def _country(e: Event) -> str | None:
-    return e.country or (e.location.country if e.location else None)
-
-
 # -- clustering ----------------------------------------------------------------------------------
 
 class _Cluster:
@@ -246,7 +242,7 @@ def _cluster_bucket(events: list[Event], window: int) -> list[list[Event]]:
     for e in sorted((e for e in events if not spans[id(e)]), key=when):
         loc = fold(e.location.name) if e.location else None
         k = (actor_key(e.actor1), actor_key(e.actor2), loc)
-        if k in undated and _country(e) is not None:
+        if k in undated and e.place_country is not None:
             undated[k].append(e)
         else:
             undated[k] = [e]
@@ -271,7 +267,7 @@ def _summarise(members: list[Event]) -> MergedEvent:
     members = sorted(members, key=when)
     docs = list(dict.fromkeys(m.doc_id for m in members))
     ident = sorted(f"{m.doc_id}|{m.evidence.start}|{m.evidence.end}|{m.type}|{actor_key(m.actor1)}|"
-                   f"{actor_key(m.actor2)}|{_country(m)}|{m.date}|{m.evidence.text}" for m in members)
+                   f"{actor_key(m.actor2)}|{m.place_country}|{m.date}|{m.evidence.text}" for m in members)
     by_doc = {(m.doc_id, m.status) for m in members}
     statuses = dict(Counter(s for _, s in by_doc))
     rank = {s: i for i, s in enumerate(STATUS_RANK)}
@@ -300,7 +296,7 @@ def _summarise(members: list[Event]) -> MergedEvent:
         type=members[0].type,
         actor1=_most_common([m.actor1 for m in members], rank=lambda a: a.country is not None),
         actor2=_most_common([m.actor2 for m in members], rank=lambda a: a.country is not None),
-        country=_most_common([_country(m) for m in members]),
+        country=_most_common([m.place_country for m in members]),
         location=location, date=first.date if first else None, date_last=last.date if last else None,
         status=status, statuses=statuses, quantities=quantities, quantity_ranges=ranges,
         members=members, source_count=len(docs), doc_ids=docs,
@@ -311,6 +307,6 @@ def merge_events(events: Sequence[Event], window_days: int = 7) -> list[MergedEv
     """Cluster events reporting the same happening; sorted by date (undated last), then key."""
     buckets: dict[tuple[str, str | None], list[Event]] = defaultdict(list)
     for e in events:
-        buckets[(e.type, _country(e))].append(e)
+        buckets[(e.type, e.place_country)].append(e)
     merged = [_summarise(c) for b in buckets.values() for c in _cluster_bucket(b, window_days)]
     return sorted(merged, key=lambda m: (m.date is None, date_span(m.date)[0] if m.date else date.min, m.key))

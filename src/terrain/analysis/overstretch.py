@@ -17,7 +17,7 @@ time: it counts in the current figure but not in the timeline; a year-only date 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Sequence
 
 from terrain.analysis.deployments import Deployment, deployments

@@ -19,12 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from terrain.errors import ModelError
-from terrain.records import ACTOR_KINDS, EVENT_TYPES, STATUSES, Event
+from terrain.records import ACTOR_KINDS, CATEGORY_ACTOR_NAMES, EVENT_TYPES, STATUSES, Event
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "event_verifier.json"
-# The generic parties the rules fall back on (extract/roles.py GENERIC_NAMES, extract/crowds.py).
-GENERIC = frozenset({"Unidentified gunmen", "Rebels", "Jihadists", "Militants", "Militia", "Communal militia",
-                     "Security forces", "Civilians", "Protesters", "Rioters", "Police", "Forces"})
 
 
 def feature_names() -> list[str]:
@@ -46,7 +43,7 @@ def features(events: list[Event], text_length: int) -> list[list[float]]:
             kind = actor.kind if actor is not None else "none"
             row += [float(kind == k) for k in (*ACTOR_KINDS, "none")]
         row += [float(e.status == s) for s in STATUSES]
-        row += [float(a1 is not None and a1.name in GENERIC), float(a2 is not None and a2.name in GENERIC),
+        row += [float(a1 is not None and a1.name in CATEGORY_ACTOR_NAMES), float(a2 is not None and a2.name in CATEGORY_ACTOR_NAMES),
                 float(a1 is not None and a2 is not None and a1.country is not None and a1.country == a2.country),
                 float(e.evidence.start == 0), float(per_sentence[e.evidence.start]), float(bool(e.quantities)),
                 e.evidence.start / max(1, text_length), float(e.location is not None), float(e.date is not None)]

@@ -34,7 +34,7 @@ from terrain.errors import InputError
 from terrain.evaluate.acled_map import country_code, families, map_actor, scored_types
 from terrain.evaluate.acled_notes import fatalities_written, stated_date
 from terrain.evaluate.acled_report import MEASURES, AcledReport, RowScore, format_acled_report
-from terrain.evaluate.matching import event_country, haversine_km
+from terrain.evaluate.matching import haversine_km
 from terrain.records import Document, Event, family
 
 __all__ = ["MEASURES", "AcledReport", "AcledRow", "documents_for", "evaluate_acled", "format_acled_report",
@@ -157,7 +157,7 @@ def score_row(row: AcledRow, events: list[Event]) -> RowScore:
     values: dict[str, bool | None] = {
         "family": bool(in_family),
         "type": any(e.type in row.types for e in events),
-        "country": best is not None and event_country(best) == row.iso3,
+        "country": best is not None and best.place_country == row.iso3,
         "location": None if row.lat is None or row.lon is None else km is not None and km <= LOCATION_KM,
         "fatalities": None if written is None or written != row.fatalities else
         best is not None and float((best.quantities or {}).get("fatalities", 0)) == row.fatalities,

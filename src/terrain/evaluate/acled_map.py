@@ -14,12 +14,9 @@ import pycountry
 import yaml
 
 from terrain.evaluate.matching import same_actor, same_name
-from terrain.records import EVENT_TYPES, Actor, family
+from terrain.records import CATEGORY_ACTOR_NAMES, EVENT_TYPES, Actor, family
 
 MAPPING_FILE = "acled_mapping.yaml"
-# Names of a category, not of one actor: "Civilians (Somalia)" is not our "Civilians" of Kenya.
-CATEGORY_NAMES = frozenset({"Civilians", "Protesters", "Rioters", "Unidentified gunmen", "Militia", "Communal militia",
-                            "Militants", "Rebels", "Jihadists", "Security forces", "Police", "Forces"})
 
 
 @dataclass(frozen=True)
@@ -39,7 +36,7 @@ class AcledActor:
         a = self.actor
         if any(same_actor(Actor(name, a.kind, a.country), ext) for name in (a.name, *self.aliases)):
             return True
-        if a.kind == ext.kind and ext.name not in CATEGORY_NAMES and same_name(a.name, ext.name):
+        if a.kind == ext.kind and ext.name not in CATEGORY_ACTOR_NAMES and same_name(a.name, ext.name):
             return True  # the README's "same name": "Toposa Ethnic Militia (Sudan)" is our South Sudanese Toposa
         return self.unidentified and ext.kind == "armed_group" and ext.country in (None, self.actor.country)
 

@@ -23,7 +23,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from terrain.errors import InputError, NotFound
-from terrain.evaluate.matching import event_country, location_name, norm, same_actor, same_date, same_place
+from terrain.evaluate.matching import location_name, norm, same_actor, same_date, same_place
 from terrain.evaluate.gold_report import GoldReport, format_report
 from terrain.records import EVENT_TYPES, QUANTITY_KEYS, Actor, Event, family
 
@@ -117,7 +117,7 @@ def _fact(doc_id: str, rec: Any, i: int, path: str, line: int) -> GoldFact:
 
 def fact_matches(fact: GoldFact, ev: Event) -> bool:
     """The ontology's matching rule (see the module doc)."""
-    if ev.type != fact.type or (fact.country and event_country(ev) != fact.country):
+    if ev.type != fact.type or (fact.country and ev.place_country != fact.country):
         return False
     if same_actor(fact.actor1, ev.actor1) and (fact.actor2 is None or same_actor(fact.actor2, ev.actor2)):
         return True

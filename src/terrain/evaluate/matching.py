@@ -87,14 +87,6 @@ def same_actor(gold: Actor | None, ext: Actor | None) -> bool:
     return gold.country == ext.country and (compatible_kinds(gold.kind, ext.kind) or same_name(gold.name, ext.name))
 
 
-def event_country(ev: Any) -> str | None:
-    """Where an event happens: its ``country``, else its location's (the store's country filter reads
-    it the same way)."""
-    if ev.country:
-        return ev.country
-    return ev.location.country if ev.location is not None else None
-
-
 def location_name(loc: Any) -> str | None:
     """A gold location is a plain name (seeds.jsonl) or a location record; either gives its name."""
     if loc is None:

@@ -14,11 +14,9 @@ recall +0.01, precision +0.02.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
-from terrain.extract.lexicon import lexicon
+from terrain.extract.lexicon import lexicon, wordset
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import GENERIC_NAMES, arg_actors, find_child, prep_object
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
@@ -29,21 +27,16 @@ RIOTERS = Actor("Rioters", "civilians", None)
 PROTESTERS = Actor("Protesters", "civilians", None)
 CIVILIANS = Actor("Civilians", "civilians", None)
 SECURITY_FORCES = Actor("Security forces", "state_forces", None)
-UNIDENTIFIED_NAME = "Unidentified gunmen"
+UNIDENTIFIED = Actor("Unidentified gunmen", "armed_group", None)
+UNIDENTIFIED_NAME = UNIDENTIFIED.name
 VICTIM_TYPES = ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE")
-
-
-@lru_cache(maxsize=None)
-def _wordset(key: str) -> frozenset[str]:
-    """A word list of extraction.yaml as a set, built once (street_roles runs for every violent trigger)."""
-    return frozenset(lexicon().words[key])
 
 
 def is_crowd(tok: Token | None) -> bool:
     """ "youths", "a vigilante group", "a group of rowdy youth", "Sosio villagers"."""
     if tok is None:
         return False
-    crowd = _wordset("crowd")
+    crowd = wordset("crowd")
     heads = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod")]
     if tok.lemma_.lower() in ("group", "gang", "band", "section", "hundreds", "dozens", "scores"):
         heads += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
@@ -125,7 +118,7 @@ def _intervening(tok: Token, sent: Span, idx: MentionIndex) -> list[Actor]:
     """Security forces named in the sentence, else (in a short report) in the report: ACLED's other party
     of a protest they broke up or faced; "protesters were arrested / dispersed" names the police too."""
     doc = sent.doc
-    words = _wordset("intervention")
+    words = wordset("intervention")
     for lo, hi in _scopes(sent):
         forces = [m.actor for m in idx.mentions if lo <= m.span.start < hi and m.actor.kind == "state_forces"]
         if forces:

@@ -161,8 +161,7 @@ def _implied_accusation(event: Event, speaker: Actor | None, index: int) -> Even
         return None
     else:
         accused = registry().state(target.country)
-    where = event.country or (event.location.country if event.location is not None else None)  # the deed's
-    return Event(doc_id=event.doc_id, type="ACCUSE", actor1=speaker, actor2=accused, country=where,
+    return Event(doc_id=event.doc_id, type="ACCUSE", actor1=speaker, actor2=accused, country=event.place_country,
                  evidence=event.evidence, date=event.date, date_precision=event.date_precision,
                  status="asserted", attributed_to=event.attributed_to, refers_to=index, trigger="say")
 

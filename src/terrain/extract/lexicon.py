@@ -30,6 +30,12 @@ class Lexicon:
     words: dict  # extraction.yaml: generic actor nouns, speech verbs, status cues
 
 
+@lru_cache(maxsize=None)
+def wordset(key: str) -> frozenset[str]:
+    """A word list of extraction.yaml as a set, built once (read for every violent trigger)."""
+    return frozenset(lexicon().words[key])
+
+
 def verb_of(word: str) -> str | None:
     """The lexicon verb a word form is ("killed" -> kill, "shot" -> shoot), else None."""
     lex, w = lexicon(), word.lower()

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import FORCE_HEADS, MentionIndex
-from terrain.records import Actor
+from terrain.records import GENERIC_ACTOR_NAMES, Actor
 from terrain.resolve.actors import registry
 
 SUBJ = ("nsubj", "csubj")
@@ -197,8 +197,7 @@ def arg_actors(tok: Token, idx: MentionIndex, expand: bool = True) -> Arg | None
     return Arg(tok, actors, generic)
 
 
-GENERIC_NAMES = frozenset({"Unidentified gunmen", "Rebels", "Jihadists", "Militants", "Militia", "Communal militia",
-                           "Security forces", "Civilians", "Protesters"})
+GENERIC_NAMES = GENERIC_ACTOR_NAMES
 SERIES = frozenset({"series", "wave", "spate", "string", "number", "string", "campaign", "flurry", "round"})
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "oneself"})
 

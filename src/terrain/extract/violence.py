@@ -11,8 +11,8 @@ from spacy.tokens import Span, Token
 
 from terrain.extract import quantities as q
 from terrain.extract.ablation import enabled
-from terrain.extract.crowds import street_roles
-from terrain.extract.lexicon import lexicon
+from terrain.extract.crowds import CIVILIANS, PROTESTERS, SECURITY_FORCES, UNIDENTIFIED, street_roles
+from terrain.extract.lexicon import lexicon, wordset
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.parties import actors_of, as_forces, governing_subject
 from terrain.extract.roles import GENERIC_NAMES, find_child, patient_of, prep_object
@@ -21,11 +21,8 @@ from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.records import Actor, Event
 from terrain.resolve.actors import registry
 
-UNIDENTIFIED = Actor("Unidentified gunmen", "armed_group", None)
 ARMED = ("armed_group", "state_forces", "company", "mission")
 MILITIA = Actor("Militia", "armed_group", None)
-CIVILIANS = Actor("Civilians", "civilians", None)
-PROTESTERS = Actor("Protesters", "civilians", None)
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "riot", "rioting", "unrest", "march", "strike"})
 SECURITY_SITES = frozenset({"station", "post", "base", "camp", "barracks", "checkpoint", "patrol", "convoy", "outpost"})
 
@@ -77,7 +74,7 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     if typ == "SEIZE":
         quantities.pop("abducted", None)  # "M23 takes Kiwanja and Rutshuru": towns, not hostages
     if typ == "PROTEST" and not a1s:
-        a1s = [Actor("Protesters", "civilians", None)]
+        a1s = [PROTESTERS]
     if typ == "BATTLE":
         between = prep_object(tok, ("between",))
         if between is not None and not a2s:  # "clashes between the Ogiek and Kipsigi groups"
@@ -96,7 +93,7 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
                                                    for c in tok.children):
         a1s, toll = [], True  # "al-Shabaab attacks in Lamu and Garissa": a summary (not "attacks on X")
     if typ == "REMOTE_VIOLENCE" and not a1s and {c.lemma_.lower() for c in tok.subtree} & AIR:
-        a1s = [Actor("Security forces", "state_forces", None)]  # air and drone strikes: a state's forces
+        a1s = [SECURITY_FORCES]  # air and drone strikes: a state's forces
     if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and not a2s:
         # "an IED exploded, injuring three police officers": the victims of the casualty verb folded in
         a2s = next((found for n in trig.nested if n.lemma_.lower() in CASUALTY_VERBS
@@ -195,7 +192,7 @@ def _forces_hit(sent: Span, idx: MentionIndex) -> Actor | None:
 def _victim(patient: Token | None) -> Actor:
     """ACLED's default target: civilians, unless the target is a police post or an army base."""
     if patient is not None and patient.lemma_.lower() in SECURITY_SITES:
-        return Actor("Security forces", "state_forces", None)
+        return SECURITY_FORCES
     return CIVILIANS
 
 
@@ -204,7 +201,7 @@ def fought_back(events: list[Event], text: str) -> list[Event]:
     police") tells of a clash between two armed sides as well as the attack: an attack on security forces
     becomes the battle; an attack on civilians gets the battle of its attackers with the forces beside it."""
     low = text.lower()
-    if any(e.type == "BATTLE" for e in events) or not any(cue in low for cue in _wordset_list("return_fire")):
+    if any(e.type == "BATTLE" for e in events) or not any(cue in low for cue in wordset("return_fire")):
         return events
     attack = next((e for e in events if e.type in ("ATTACK", "ABDUCT") and e.actor1 is not None
                    and e.actor1.kind in ARMED), None)
@@ -215,7 +212,7 @@ def fought_back(events: list[Event], text: str) -> list[Event]:
         return events
     forces = next((a for e in events for a in (e.actor1, e.actor2) if a is not None and a.kind == "state_forces"
                    and a != attack.actor1), None)
-    country = attack.location.country if attack.location is not None else attack.country
+    country = attack.place_country
     if forces is None and country and any(w in low for w in ("police", "officers", "soldiers", "troops", "army")):
         forces = registry().forces(country)
     if forces is None or forces == attack.actor1:
@@ -224,5 +221,3 @@ def fought_back(events: list[Event], text: str) -> list[Event]:
     return events + [clash]
 
 
-def _wordset_list(key: str) -> tuple[str, ...]:
-    return tuple(lexicon().words[key])

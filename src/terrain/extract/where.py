@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from terrain.extract.place_spans import (LOC_PREPS, PLACE_PREPS, SHORT_REPORT, candidates, chain, coded, direction,
                                          doc_text, is_place_phrase, locative, names, typed)
+from terrain.extract.lexicon import wordset
 from terrain.records import Location
 from terrain.resolve.actors import fold
 from terrain.resolve.gazetteer import gazetteer
@@ -30,9 +31,6 @@ _INSTITUTION = re.compile(r"^(?:(?:the\s+)?(?:university|hospital|college|county
                           r"(?P<before>.+?)\s+(?:(?:high|secondary|primary|girls|boys)\s+school|school|university|"
                           r"college|hospital|barracks|prison|police station|market|stadium|church|mosque|"
                           r"polytechnic|institute|referral hospital|law courts?))\b", re.I)
-
-
-GOVERNMENT_HEADS = frozenset({"government", "regime", "authority", "administration", "official", "leadership"})
 
 
 @dataclass
@@ -241,7 +239,7 @@ def _is_capital_actor(span: Span) -> bool:
     from terrain.resolve.actors import registry
 
     root = span.root
-    if root.dep_ == "compound" and root.head.lemma_.lower() not in GOVERNMENT_HEADS:
+    if root.dep_ == "compound" and root.head.lemma_.lower() not in wordset("government_heads"):
         return False
     match = registry().lookup(span.text)
     return match is not None and match.via == "capital"
