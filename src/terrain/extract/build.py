@@ -12,13 +12,14 @@ from terrain.extract.mentions import MentionIndex
 from terrain.extract.parties import accused_of, actors_of, as_forces, governing_subject, possessive
 from terrain.extract.roles import GENERIC_NAMES, agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
-from terrain.extract.triggers import Trigger, headline_args
+from terrain.extract.triggers import FINDINGS, Trigger, headline_args
 from terrain.extract.violence import UNIDENTIFIED, violence
 from terrain.extract.when import event_date
 from terrain.extract.place_spans import DIRECTIONS
 from terrain.extract.where import PlaceMention, african, event_location
-from terrain.records import VIOLENT_TYPES, Actor, Location
+from terrain.records import GENERIC_ACTOR_NAMES, VIOLENT_TYPES, Actor, Location
 from terrain.resolve.actors import registry
+from terrain.resolve.missions import un_mission
 
 VIOLENT = tuple(VIOLENT_TYPES)
 
@@ -108,7 +109,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     patient = patient_of(tok)
     if trig.headline:
         agent, patient = headline_args(tok)
-    if trig.via_object:  # "provided $495 million in aid to Rwanda": the recipient is the party
+    if trig.via_object and typ == "ACCUSE":  # "summoned the Sudanese ambassador": the envoy's state
+        patient = trig.obj
+    elif trig.via_object:  # "provided $495 million in aid to Rwanda": the recipient is the party
         patient = prep_object(tok, ("to", "with", "between", "for"))
     elif trig.obj is not None and trig.obj.dep_ == "prep":  # "fighting alongside M23", "talks with Rwanda"
         patient = find_child(trig.obj, ("pobj",))
@@ -117,6 +120,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     a1s, a2s = actors_of(agent, idx, expand=not possessive(agent)), actors_of(patient, idx)
     if patient is not None and agent is not None and patient.i == agent.i:
         a2s = []
+    if typ == "DENY" and patient is not None and idx.at(patient) is None \
+            and patient.lemma_.lower() not in FINDINGS | {"criticism", "statement", "account"}:
+        a2s = []  # "denies any link with the rebels", "deny Ukrainian help": what is denied, not who said it
     loc = event_location(tok, places, attached_only=typ not in VIOLENT + ("DEPLOY", "WITHDRAW"))
     if loc is None and typ in VIOLENT_TYPES:
         loc = ctx.place if enabled("context") else None
@@ -132,7 +138,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         a1s = [mission] if mission is not None else a1s  # "SADC deployed a force, SAMIDRC": the mission deploys
         a1s = [as_forces(a) for a in a1s]
         a1s = [a for a in a1s if a.kind in ("state_forces", "company", "mission", "igo", "armed_group")]
-        provider = a1s[0].country if a1s else None
+        providers = {a.country for a in a1s}  # "Egypt and Djibouti have offered troops to it": neither hosts
         explicit = _host(tok, idx, None)
         # a nominal "presence"/"incursion" takes the sentence's place as host only on the continent: the
         # "disengagement of Rwandan forces" agreed in Washington is not a deployment to the United States
@@ -142,9 +148,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         dest = prep_object(tok, ("to", "in", "into"))
         named_elsewhere = dest is not None and not actors_of(dest, idx) and not _is_place_tok(dest) \
             and dest.lower_ not in DIRECTIONS  # "kept a contingent in the east": the host is in context
-        if (host is None or host == provider) and tok.pos_ == "VERB" and not named_elsewhere:
+        if (host is None or host in providers) and tok.pos_ == "VERB" and not named_elsewhere:
             # "Benin opened talks with Rwanda. 350 Rwandans could be deployed": the state just named
-            host = next((c for c in reversed(ctx.recent_states()) if c != provider), None)
+            host = next((c for c in reversed(ctx.recent_states()) if c not in providers), None)
         a2s = [registry().state(host)] if host else []
         igo = [a for a in actors_of(prep_object(tok, ("from",)), idx) if a.kind == "igo"]
         if typ == "WITHDRAW" and igo:  # leaving ECOWAS is a break with the bloc, not a troop withdrawal
@@ -217,6 +223,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     speaker = (actors_of(speaker_tok, idx) or [None])[0] if speaker_tok is not None else None
     if status == "claimed" and typ not in VIOLENT and speaker is not None and a1s and _same_party(speaker, a1s[0]):
         status = "asserted"  # a state announcing its own talks or deployment: the report's fact
+    if typ in ("DEPLOY", "WITHDRAW") and not _national(agent):  # "southern African troops pull out": whose
+        a1s = [a for a in a1s if a.name not in GENERIC_ACTOR_NAMES or a.country]  # troops is not said
     for a1 in a1s[:3] or [None]:
         for a2 in a2s[:3] or [None]:
             domestic = typ in ("ACCUSE", "DENY", "THREATEN") and a2 is not None and a2.kind == "person" and a1 != a2
@@ -228,6 +236,12 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             c = host or (_type_country(typ, a1, a2, ctx_country) if typ in ("SUPPORT", "REQUEST") else None) \
                 or country or _type_country(typ, a1, a2, ctx_country)
             where = loc if loc is not None and loc.country is not None and loc.country == c else None
+            if typ in VIOLENT_TYPES and a2 is not None and a2.kind in ("state", "state_forces") and _peacekeepers(patient):
+                a2 = un_mission(c) or a2  # "a Moroccan and a Gabonese peacekeeper were killed": the mission
+            if typ in VIOLENT_TYPES and a1 is not None and a1.kind in ("state", "state_forces") and _peacekeepers(agent):
+                a1 = un_mission(c) or a1  # "the peacekeepers fired back"
+            if typ in ("ACCUSE", "DENY", "THREATEN") and a2 is not None and a2.name in GENERIC_ACTOR_NAMES:
+                a2 = None  # "the army said, blaming armed bandits": an attribution of the attack, no relation
             f1, f2 = fill_country(a1, c), fill_country(a2, c)
             if f1 is not None and f2 is not None and typ not in VIOLENT + ("DEPLOY", "WITHDRAW") \
                     and _same_state(f1, f2) and not domestic:
@@ -239,6 +253,18 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 speaker=speaker,
             ))
     return [c for c in out if _complete(c)]
+
+
+def _national(tok: Token | None) -> bool:
+    """ "government forces", "the army": the forces of the country the report is about."""
+    return tok is not None and any(t.lemma_.lower() in ("government", "army", "national", "state") for t in tok.subtree)
+
+
+PEACEKEEPERS = frozenset({"peacekeeper", "helmet", "peacekeeping"})
+
+
+def _peacekeepers(patient: Token | None) -> bool:
+    return patient is not None and any(t.lemma_.lower() in PEACEKEEPERS for t in (patient, patient.head, *patient.subtree))
 
 
 def _same_party(a: Actor, b: Actor) -> bool:
@@ -271,8 +297,10 @@ def _complete(c: Candidate) -> bool:
         return False
     if typ in NEEDS_ACTOR2 and c.actor2 is None:
         return False
-    if typ in ("DEPLOY", "WITHDRAW"):  # abroad, or at home to a named place ("3,000 soldiers to the north")
-        return c.actor2 is not None and (c.actor2.country != c.actor1.country or c.location is not None)
+    if typ in ("DEPLOY", "WITHDRAW"):  # abroad, or at home to a named place ("3,000 soldiers to the north"),
+        # told by a verb ("the parliament in Nairobi approved the deployment" sends no one to Nairobi)
+        home = c.actor2 is not None and c.actor2.country == c.actor1.country and c.actor1.kind in ("state", "state_forces")
+        return c.actor2 is not None and (not home or c.location is not None and c.trigger.token.pos_ == "VERB")
     if typ in VIOLENT_TYPES and c.trigger.token.pos_ != "VERB":
         # nominal violence ("a series of attacks") needs a named doer, a victim or a count
         return c.actor1 != UNIDENTIFIED or bool(c.quantities) or c.actor2 is not None

@@ -149,6 +149,8 @@ def _implied_accusation(event: Event, speaker: Actor | None, index: int) -> Even
     (the UN, a rights group) reporting a state's or a company's violence accuses it too."""
     if event.status != "claimed" or event.type not in HOSTILE or speaker is None or event.actor1 is None:
         return None
+    if event.type == "DEPLOY" and event.actor2 is not None and event.actor2.country == speaker.country:
+        return None  # the host announcing its partner's troops: an invitation, not an accusation
     target = event.actor1
     if speaker.kind in ("igo", "other", "mission"):
         # a monitor's finding: "forces linked to Russia executed civilians, Human Rights Watch said"

@@ -23,6 +23,7 @@ class Lexicon:
     breaking: frozenset[str]
     intent: frozenset[str]
     prevent: frozenset[str]
+    reactions: frozenset[str]
     victim_nouns: frozenset[str]
     death_nouns: frozenset[str]
     crowd_verbs: frozenset[str]
@@ -58,7 +59,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=verbs, particles=particles, nouns=dict(t["nouns"]), objects=t["objects"],
         needs_object=frozenset(t["needs_object"]), breaking=frozenset(t["breaking"]),
-        intent=frozenset(t["intent"]), prevent=frozenset(t["prevent"]),
+        intent=frozenset(t["intent"]), prevent=frozenset(t["prevent"]), reactions=frozenset(t["reactions"]),
         victim_nouns=frozenset(t["victim_nouns"]), death_nouns=frozenset(t["death_nouns"]),
         crowd_verbs=frozenset(t["crowd_verbs"]), participles=dict(t["participles"]),
         words=load_data("extraction.yaml"),

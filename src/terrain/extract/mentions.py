@@ -6,6 +6,7 @@ forces, "Kigali denies" is Rwanda, "the Congolese government" is DR Congo.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,11 +15,12 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from terrain.extract.lexicon import lexicon
-from terrain.records import Actor
+from terrain.records import GENERIC_ACTOR_NAMES, Actor
 from terrain.resolve.actors import registry
 
 FORCE_HEADS = frozenset(lexicon().words["generic"]["military"]["heads"]) | frozenset(
     lexicon().words["generic"]["police"]["heads"])
+GENERIC_HEADS = frozenset(h for cls in lexicon().words["generic"].values() for h in cls["heads"]) | {"member"}
 
 
 @dataclass
@@ -68,7 +70,7 @@ def registry_mentions(doc: Doc) -> list[Mention]:
     """Registry matches, longest first; tokenisation differences are bridged by re-tokenising keys."""
     table, _ = _phrases()
     spans = [Span(doc, s, e) for _, s, e in _matcher(doc.vocab)(doc)]
-    out = []
+    out, options = [], []
     orgs = [e for e in doc.ents if e.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT")]
     for span in filter_spans(spans):
         if _inside_name(span, orgs):
@@ -82,7 +84,18 @@ def registry_mentions(doc: Doc) -> list[Mention]:
                                                          or doc[span.start - 1].lower_ in CONNECTORS):
             continue  # "Mocímboa da Praia" is not Cabo Verde's capital
         out.append(Mention(span=span, actor=match.actor, via=match.via))
-    return out
+        options.append((match.actor, *match.alternatives))
+    return _disambiguate(out, options)
+
+
+def _disambiguate(mentions: list[Mention], options: list[tuple[Actor, ...]]) -> list[Mention]:
+    """An ambiguous name takes the reading of the country the report is about: "al-Shabaab" in a report on
+    Cabo Delgado is Islamic State Mozambique (actors.yaml `ambiguous`), the first reading on a tie."""
+    votes = Counter(m.actor.country for m in mentions if m.actor.kind in ("state", "state_forces") and m.actor.country)
+    for m, readings in zip(mentions, options):
+        if len(readings) > 1:
+            m.actor = max(readings, key=lambda a: votes[a.country] if a.country else 0)
+    return mentions
 
 
 CONNECTORS = frozenset({"da", "de", "do", "du", "des", "dos", "el", "al", "la", "le", "di", "del"})
@@ -92,7 +105,8 @@ def _inside_name(span: Span, orgs: list[Span]) -> bool:
     for e in orgs:
         if e.start <= span.start and span.end <= e.end and len(e) > len(span) + 1:
             head = e.root
-            return head.i not in range(span.start, span.end)
+            # "Fighters of Islamic State Mozambique" tagged as one ORG: a generic head names no organisation
+            return head.i not in range(span.start, span.end) and head.lemma_.lower() not in GENERIC_HEADS
     return False
 
 
@@ -106,9 +120,13 @@ def _person_mentions(doc: Doc, known: list[Mention]) -> list[Mention]:
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     surnames = {e[-1].lower_ for e in people if len(e) > 1}
     out = []
+    countries = {m.actor.country for m in known if m.actor.country}
     for ent in people:
-        if any(t.i in taken for t in ent) or gazetteer().is_place(ent.text):
-            continue
+        if any(t.i in taken for t in ent) or gazetteer().is_place(ent.text) or not any(t.is_title for t in ent):
+            continue  # "a cowardly and barbaric attack" tagged PERSON is no one
+        if len(ent) > 1 and any(gazetteer().resolve(ent.text, c) for c in countries):
+            continue  # "Wad Madani", a variant of Sudan's Wad Medani
+
         if len(ent) == 1 and ent[0].lower_ not in surnames:
             continue  # a lone name is a person only when the report named them in full before
         out.append(Mention(span=ent, actor=Actor(ent.text, "person", None), via="person"))
@@ -142,7 +160,8 @@ class MentionIndex:
         found.sort(key=lambda m: abs(m.span.root.i - token.i))
         return found
 
-    def before(self, token: Token, kinds: set[str], same_paragraph: bool = True) -> Mention | None:
+    def before(self, token: Token, kinds: set[str], same_paragraph: bool = True,
+               named_only: bool = False) -> Mention | None:
         """The latest mention of one of ``kinds`` before ``token`` (anaphora). An object pronoun never
         names its own clause's subject ("UN experts accuse it of ...": "it" is not the UN)."""
         limit = _paragraph_start(token) if same_paragraph else 0
@@ -152,7 +171,8 @@ class MentionIndex:
             own_subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         best = None
         for m in self.mentions:
-            if limit <= m.span.start < token.i and m.actor.kind in kinds and m.span.root.i not in own_subject:
+            if limit <= m.span.start < token.i and m.actor.kind in kinds and m.span.root.i not in own_subject \
+                    and not (named_only and m.actor.name in GENERIC_ACTOR_NAMES):
                 best = m
         return best
 

@@ -22,10 +22,17 @@ ANAPHORA_KINDS = {"group": {"armed_group"}, "country": {"state"}, "government": 
 
 def accused_of(tok: Token) -> Token | None:
     """'accused Rwanda of backing M23': the doer of 'backing' is the accused."""
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ACCUSE_VERBS:
-        verb = tok.head.head
-        return find_child(verb, ("dobj", "nsubjpass"))
-    return None
+    if tok.dep_ == "conj" and tok.head.lemma_.lower() in ACCUSE_VERBS \
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.head.children):
+        return find_child(tok.head, ("dobj", "nsubjpass"))  # "accusing Kigali of harbouring and arming X"
+    if tok.dep_ == "conj" and tok.head.dep_ in ("pcomp", "pobj"):
+        tok = tok.head  # the same, parsed as two objects of "of" (the first often tagged a noun)
+    if tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ != "of":
+        return None
+    verb = tok.head.head
+    if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+        verb = verb.head.head  # "accused Rwanda since March of backing": "of" hangs on "March"
+    return find_child(verb, ("dobj", "nsubjpass")) if verb.lemma_.lower() in ACCUSE_VERBS else None
 
 
 def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:

@@ -23,7 +23,8 @@ SHORT_REPORT = 1200  # characters: an incident report, where a place named anywh
 TYPE_WORDS = (r"sub-?\s?county|sub-?\s?location|area|village|town|township|location|estate|ward|constituency|"
                r"division|district|county|province|region|market|trading cent(?:re|er)|cent(?:re|er)|settlement|"
                r"camp|refugee camp|slum|suburb|island|border town|municipality|beach|national park|national reserve|"
-               r"game reserve|conservancy|forest|ranch|plantation")
+               r"game reserve|conservancy|forest|ranch|plantation|airport|airfield|airstrip|air base|airbase|"
+               r"military base|base|barracks|port|harbour|bridge")
 _TYPED = re.compile(rf"^\s*(?:{TYPE_WORDS})s?\b"  # "Nkiruni village"; "the Kericho-Nakuru highway": both towns
                     r"|^(?:\s*-\s*[A-Z][\w']*(?:\s[A-Z][\w']*)?)?\s+(?:road|highway)\b", re.I)
 _STRIP = re.compile(rf"\s+(?:{TYPE_WORDS}|road|highway|junction)$", re.I)

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import FORCE_HEADS, MentionIndex
-from terrain.records import GENERIC_ACTOR_NAMES, Actor
+from terrain.records import GENERIC_ACTOR_NAMES, VIOLENT_TYPES, Actor
 from terrain.resolve.actors import registry
 
 SUBJ = ("nsubj", "csubj")
@@ -198,6 +198,16 @@ def arg_actors(tok: Token, idx: MentionIndex, expand: bool = True) -> Arg | None
 
 
 GENERIC_NAMES = GENERIC_ACTOR_NAMES
+def _reacts(verb: Token) -> bool:
+    """ "The UN condemned the attack", "troops repelled an assault": the subject answers the event, it did
+    not do it (a speech act, a verb of another type, or one of triggers.yaml's `reactions`)."""
+    lex, lemma = lexicon(), verb.lemma_.lower()
+    if lemma == "claim":
+        return False  # "JNIM claimed the attack": responsibility
+    typ = lex.verbs.get(lemma)
+    return lemma in lex.reactions or lemma in lex.words["speech"] or typ is not None and typ not in VIOLENT_TYPES
+
+
 SERIES = frozenset({"series", "wave", "spate", "string", "number", "string", "campaign", "flurry", "round"})
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "oneself"})
 
@@ -250,7 +260,7 @@ def agent_of(tok: Token) -> Token | None:
                 a = prep_object(c, ("by",))
                 if a is not None:
                     return a
-        if tok.dep_ in OBJ and tok.head.pos_ in ("VERB", "AUX"):  # "launched an attack"
+        if tok.dep_ in OBJ and tok.head.pos_ in ("VERB", "AUX") and not _reacts(tok.head):  # "launched an attack"
             return agent_of(tok.head)
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SERIES:
             return agent_of(tok.head.head)  # "claimed a series of raids"

@@ -70,16 +70,18 @@ def _joined(n: Token) -> str:
     return n.lemma_.lower()
 
 
-def _is_place(tok: Token) -> bool:
+def _is_place(name: str) -> bool:
     from terrain.resolve.gazetteer import gazetteer
 
-    return gazetteer().is_place(tok.text)
+    return gazetteer().is_place(name)
 
 
 def _verb_type(tok: Token) -> Trigger | None:
     lex = lexicon()
     lemma = tok.lemma_.lower()
     obj = _object(tok)
+    if any(c.dep_ in ("prt", "prep") and lex.particles.get((lemma, c.lower_)) == "WITHDRAW" for c in tok.children):
+        return Trigger(tok, "WITHDRAW")  # "soldiers flew out of Goma, the first members of the force": not sent
     typ = _object_type(tok, obj)
     if typ:
         return Trigger(tok, typ, breaking=lemma in lex.breaking, via_object=True, obj=obj)
@@ -109,14 +111,17 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "REQUEST", obj=target)  # "turned to Russia and to Rwanda for help"
     if lemma in ("strike", "hit", "target", "pound") and {t.lemma_.lower() for t in tok.subtree} & AIR:
         return Trigger(tok, "REMOTE_VIOLENCE")  # "drones struck targets around Kidal"
-    if lemma in ("take", "seize", "hold", "control") and obj is not None and obj.pos_ == "PROPN" and _is_place(obj):
+    if lemma in ("take", "seize", "hold", "control") and obj is not None and obj.pos_ == "PROPN" and _is_place(obj.text):
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja", "the M23 has held Goma since January"
     subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj",)) if tok.dep_ == "xcomp" else None)
     if lemma in lex.crowd_verbs and subj is not None:
         if is_crowd(subj):
             return Trigger(tok, "PROTEST")  # "angry youths disrupted a training", "residents blocked the road"
-    if lemma in ("arrive", "land") and subj is not None and subj.lemma_.lower() in TROOPS:
-        return Trigger(tok, "DEPLOY")  # "Russian military instructors have arrived in Niamey"
+    into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
+    if lemma in ("arrive", "land", "enter") and _troops(subj) or lemma == "cross" and into and _troops(subj):
+        return Trigger(tok, "DEPLOY")  # "Russian military instructors have arrived in Niamey", "soldiers crossed into"
+    if lemma == "enter" and subj is not None and _town(obj):
+        return Trigger(tok, "SEIZE")  # "the paramilitaries entered Wad Madani", "M23 fighters entered Goma"
     if lemma in ("remain", "stay") and subj is not None and subj.lemma_.lower() in TROOPS and any(
             c.dep_ == "prep" and c.lower_ in ("in", "on") for c in tok.children):
         return Trigger(tok, "DEPLOY")  # "Burundian troops remain in parts of South Kivu": a presence
@@ -126,6 +131,11 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma == "find" and (any(c.lemma_ == "dead" for c in tok.children) or obj is not None and any(
             c.lower_ in ("bullet", "gunshot", "machete", "stab", "wound", "wounds") for c in obj.subtree)):
         return Trigger(tok, "ATTACK")  # "was found dead", "bodies with bullet wounds were found"
+    if lemma == "seize" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") for c in tok.children):
+        return None  # "Kigali has seized on the deployment": made use of it
+    if lemma in ("capture", "seize") and obj is not None and (obj.pos_ in ("NUM", "PRON") or obj.ent_type_ == "PERSON"
+                                                            or obj.lemma_.lower() in lex.victim_nouns | {"another", "other"}):
+        return None  # "capturing another", "captured two fighters": people held, no town taken
     if lemma in ("seize", "take", "grab", "assume") and obj is not None and obj.lemma_.lower() in ("power", "office"):
         return None  # "the army seized power": a coup, not a town taken
     if obj is not None and obj.lemma_.lower() in ("ground", "initiative", "momentum"):
@@ -133,7 +143,7 @@ def _verb_type(tok: Token) -> Trigger | None:
     for c in tok.children:
         if c.dep_ in ("prt", "prep") and (lemma, c.lower_) in lex.particles:
             typ = lex.particles[(lemma, c.lower_)]
-            if typ == "SEIZE" and not (obj is not None and obj.pos_ == "PROPN" and _is_place(obj)):
+            if typ == "SEIZE" and not (obj is not None and obj.pos_ == "PROPN" and _is_place(obj.text)):
                 return None  # "the AU mission takes over in Somalia", "taking over Wagner's operations"
             return Trigger(tok, typ)
     typ = lex.verbs.get(lemma) or lex.verbs.get(tok.lower_)
@@ -150,6 +160,26 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma == "demonstrate" and find_child(tok, OBJ) is not None:
         return None  # "demonstrating an appropriate response" (but "traders protest a buyer" is a protest)
     return Trigger(tok, typ, breaking=lemma in lex.breaking)
+
+
+TOWNS = frozenset({"town", "city", "capital", "village", "centre", "center", "port"})
+
+
+def _troops(tok: Token | None) -> bool:
+    """ "Ugandan soldiers", "a column of Ugandan soldiers": troops as the subject."""
+    if tok is None:
+        return False
+    of = prep_object(tok, ("of",))
+    return tok.lemma_.lower() in TROOPS or of is not None and of.lemma_.lower() in TROOPS
+
+
+def _town(tok: Token | None) -> bool:
+    """A town as an object: "Goma", "the town of Macomia", "the city"."""
+    if tok is None:
+        return False
+    if tok.pos_ == "PROPN":  # the NER tags many towns PERSON ("Wad Madani"); an organisation is no town
+        return tok.ent_type_ not in ("ORG", "NORP")
+    return tok.lemma_.lower() in TOWNS
 
 
 def _noun_type(tok: Token) -> Trigger | None:
@@ -279,8 +309,8 @@ def _outermost(triggers: list[Trigger]) -> list[Trigger]:
     into: dict[int, Trigger] = {}
     for t in violent.values():
         outer = next((violent[a.i] for a in list(t.token.ancestors)[:3] if a.i in violent), None)
-        if outer is None:
-            continue
+        if outer is None or t.type == "SEIZE" != outer.type and t.token.dep_ == "conj":
+            continue  # "repelled the attackers and regained control of the town": a town taken is its own event
         if outer.type == "ATTACK" and outer.token.lemma_.lower() in CASUALTY_VERBS and t.type in ("BATTLE", "PROTEST") \
                 and (t.token.pos_ == "VERB" or t.token.dep_ in ("nsubj", "nsubjpass")) and outer.token.i not in into:
             into[outer.token.i] = t

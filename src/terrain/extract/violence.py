@@ -18,7 +18,7 @@ from terrain.extract.parties import actors_of, as_forces, governing_subject
 from terrain.extract.roles import GENERIC_NAMES, find_child, patient_of, prep_object
 from terrain.extract.triggers import AIR, CASUALTY_VERBS, Trigger
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
-from terrain.records import Actor, Event
+from terrain.records import VIOLENT_TYPES, Actor, Event
 from terrain.resolve.actors import registry
 
 ARMED = ("armed_group", "state_forces", "company", "mission")
@@ -82,6 +82,9 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
             a1s, a2s = a1s[:1], a1s[1:2] or [MILITIA]
         elif not a1s:  # "troops suffered losses in a battle with X": the sufferers; else communal militias
             a1s = [as_forces(a) for a in actors_of(governing_subject(tok), idx)][:1] or [MILITIA]
+        if not a2s and long_form and patient is not None and lexicon().nouns.get(patient.lemma_.lower()) in VIOLENT_TYPES:
+            # "Mozambican forces had repelled the assault": the assault the article told of, by its attackers
+            a2s = [a for a in [_article_attacker(tok, idx, a1s)] if a is not None]
         if not a2s:
             if long_form:  # "since they launched their offensive": in an article, a fight whose other side
                 a1s = []  # goes unnamed restates a battle named elsewhere (or is no event)
@@ -126,9 +129,13 @@ def _by_explosive(tok: Token) -> bool:
 def _article_attacker(tok: Token, idx: MentionIndex, victims: list[Actor]) -> Actor | None:
     """An article's unnamed attackers are the armed group its paragraph last named, else the one armed group
     it names ("patients were shot" in a report on the RSF taking a town; +3 facts on the demo corpus)."""
-    named = idx.before(tok, {"armed_group"})
-    if named is not None and named.actor.name not in GENERIC_NAMES and named.actor not in victims:
-        return named.actor
+    # the paragraph's group; for an attack on troops, else the group named last before it (the seeds'
+    # dissidents killed by unknown assassins are not the insurgents of the paragraph before)
+    military = any(a.kind in ("state_forces", "mission") for a in victims)
+    for same_paragraph in (True, False) if military else (True,):
+        named = idx.before(tok, {"armed_group"}, same_paragraph=same_paragraph, named_only=True)
+        if named is not None and named.actor not in victims:
+            return named.actor
     groups = {m.actor for m in idx.mentions if m.actor.kind == "armed_group" and m.actor.name not in GENERIC_NAMES}
     return next(iter(groups)) if len(groups) == 1 and not groups & set(victims) else None
 

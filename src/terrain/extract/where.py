@@ -117,8 +117,8 @@ def _doc_info(doc: Doc) -> dict:
             places.append((loc.country, {"admin1": 3, "region": 2, "country": 1}.get(loc.precision, 1)))
     for country, weight in places:
         # a town abroad whose country the report never names is a same-named place ("Moura in central
-        # Mali" is not Moura, Portugal), once the report names any country
-        if country in named or not named or country in african():
+        # Mali" is not Moura, Portugal; "Mogadishu's Lido beach" is not Lido Beach, New York)
+        if country in named or country in african():
             votes[country] += weight
     votes.update({c: 0.5 for c in actors})
     hint, weight = votes.most_common(1)[0] if votes else (None, 0)
@@ -156,6 +156,9 @@ def use_feed(doc: Doc, feed) -> None:
         feed.observe(info["hint"])
 
 
+BIG_CITY = 100_000  # population above which a town abroad is taken as the place named
+
+
 def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
     info = _doc_info(sent.doc)
     ents = candidates(sent)
@@ -190,6 +193,8 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
                         break
         if loc is None or loc.country is None and not locative(e, LOC_PREPS):
             continue
+        if _small_town_abroad(loc, info["hint"]):
+            continue
         # ORG/NORP-labelled names are places only in a locative phrase ("charged into Dassari");
         # a country is a place only there too ("in Mozambique"), not as an actor ("Rwanda denied")
         if loc.precision == "country" and not locative(e):
@@ -204,6 +209,13 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
             continue
         found.append(PlaceMention(e, loc, coded=coded(e)))
     return found + [p for e in ents if e.start_char not in consumed and (p := _embedded(e, hints)) is not None]
+
+
+def _small_town_abroad(loc: Location, hint: str | None) -> bool:
+    """In a report about an African country, a small town off the continent is a same-named place ("Mogadishu's
+    Lido beach" is not Lido Beach, New York); cities abroad stay places ("talks in Doha", "signed in Ankara")."""
+    return loc.precision == "place" and hint in african() and loc.country not in african() \
+        and gazetteer().population(loc) < BIG_CITY
 
 
 def _bare_place(e: Span, loc: Location, hints: list[str]) -> bool:
