@@ -175,3 +175,27 @@ def test_troops_entering_deploy_and_fighters_entering_take():
     assert ("Uganda", "DR Congo") in pairs(events, "DEPLOY")
     events = extract("Fighters of the M23 entered Goma on Sunday night.")
     assert one(events, "SEIZE").actor1.name == "M23"
+
+
+def test_a_toll_told_with_its_ambush_is_an_event():
+    events = article("Six soldiers guarding the pipeline were killed when their patrol was ambushed near Dosso, in "
+                     "Niger, on 12 June, the army said.")
+    assert one(events, "ATTACK").actor2.country == "NER"  # not "a toll of an attack told elsewhere"
+
+
+def test_inviting_journalists_asks_no_one_for_help():
+    events = extract("Benin's spokesman invited Nigerien journalists to come and look for foreign bases.")
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_an_officials_country_is_the_office_in_apposition():
+    events = extract("Niger accused Benin of hosting French troops. Benin's government spokesman, Wilfried "
+                     "Houngbédji, rejected the claim.")
+    deny = one(events, "DENY")
+    assert deny.actor1.kind == "person" and deny.actor1.country == "BEN"
+
+
+def test_the_separatists_are_the_group_named_before():
+    events = article("The Azawad Liberation Front fought the army near Tinzaouaten in Mali in late July. On 1 "
+                     "August the separatists said they had killed 47 Malian soldiers.")
+    assert {e.actor1.name for e in events if e.type in ("ATTACK", "BATTLE")} == {"Azawad Liberation Front"}

@@ -297,6 +297,8 @@ def _complete(c: Candidate) -> bool:
         return False
     if typ in NEEDS_ACTOR2 and c.actor2 is None:
         return False
+    if typ == "REQUEST" and c.actor2.kind == "civilians":
+        return False  # "invited journalists to come and look": no call for help
     if typ in ("DEPLOY", "WITHDRAW"):  # abroad, or at home to a named place ("3,000 soldiers to the north"),
         # told by a verb ("the parliament in Nairobi approved the deployment" sends no one to Nairobi)
         home = c.actor2 is not None and c.actor2.country == c.actor1.country and c.actor1.kind in ("state", "state_forces")

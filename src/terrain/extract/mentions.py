@@ -129,8 +129,20 @@ def _person_mentions(doc: Doc, known: list[Mention]) -> list[Mention]:
 
         if len(ent) == 1 and ent[0].lower_ not in surnames:
             continue  # a lone name is a person only when the report named them in full before
-        out.append(Mention(span=ent, actor=Actor(ent.text, "person", None), via="person"))
+        out.append(Mention(span=ent, actor=Actor(ent.text, "person", _office_country(ent, known)), via="person"))
     return out
+
+
+def _office_country(ent: Span, known: list[Mention]) -> str | None:
+    """ "Benin's government spokesman, Wilfried Houngbédji": the state of the office in apposition."""
+    root = ent.root
+    office = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
+    if office is None or office.i in range(ent.start, ent.end):
+        return None
+    inside = {t.i for t in office.subtree} - {t.i for t in ent}
+    states = {m.actor.country for m in known if m.span.root.i in inside and m.actor.kind in ("state", "state_forces")
+              and m.actor.country}
+    return states.pop() if len(states) == 1 else None
 
 
 class MentionIndex:

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from terrain.extract.ablation import enabled
 from terrain.extract.mentions import MentionIndex
-from terrain.extract.roles import arg_actors, find_child
+from terrain.extract.roles import DEFINITE_FIGHTERS, arg_actors, find_child
 from terrain.extract.triggers import ACCUSE_VERBS
 from terrain.records import Actor
 from terrain.resolve.actors import registry
@@ -16,6 +16,7 @@ ANAPHORA_KINDS = {"group": {"armed_group"}, "country": {"state"}, "government": 
                   "president": {"person"}, "he": {"person"}, "she": {"person"},
                   "it": {"state", "armed_group", "company", "mission", "igo"},
                   "they": {"state", "armed_group"}, "militants": {"armed_group"}, "rebels": {"armed_group"},
+                  **{w: {"armed_group"} for w in DEFINITE_FIGHTERS},
                   # partitives: "some were integrated into the army" (some of the group named before)
                   "some": {"armed_group"}, "others": {"armed_group"}, "many": {"armed_group"}, "those": {"armed_group"}}
 

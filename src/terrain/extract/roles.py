@@ -103,6 +103,10 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
         return actor, False
     if tok.pos_ == "PRON" or lemma in DEFINITE_ANAPHORA and _is_definite(tok):
         return None, True  # anaphora: resolved by the caller with the paragraph's mentions
+    if lemma in DEFINITE_FIGHTERS and _is_definite(tok) and not any(c.dep_ in ("amod", "compound", "poss")
+                                                                    for c in tok.children) \
+            and idx.before(tok, {"armed_group"}, same_paragraph=False, named_only=True) is not None:
+        return None, True  # "the separatists said they had killed 84": the group named before
     if cls is None or cls == "government":
         return None, False  # "countries facing challenges": no state is named
     spec = _words("generic")[cls]
@@ -115,6 +119,7 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
 ARMED_CLASSES = ("unidentified", "armed_group", "rebels")
 # "the group", "the junta": the actor of that kind named before (extract/parties.py, anaphor)
 DEFINITE_ANAPHORA = frozenset({"group", "country", "president", "government", "junta", "regime", "authority"})
+DEFINITE_FIGHTERS = frozenset({"rebel", "militant", "insurgent", "separatist", "paramilitary", "jihadist"})
 
 
 def _demonym_of(tok: Token, inner: list) -> str | None:
@@ -198,6 +203,8 @@ def arg_actors(tok: Token, idx: MentionIndex, expand: bool = True) -> Arg | None
 
 
 GENERIC_NAMES = GENERIC_ACTOR_NAMES
+
+
 def _reacts(verb: Token) -> bool:
     """ "The UN condemned the attack", "troops repelled an assault": the subject answers the event, it did
     not do it (a speech act, a verb of another type, or one of triggers.yaml's `reactions`)."""

@@ -90,8 +90,9 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
                 a1s = []  # goes unnamed restates a battle named elsewhere (or is no event)
             a2s = [MILITIA]
     # "about 50 people had been injured": in an article, the toll of an event already named
+    # (not "six soldiers were killed when their patrol was ambushed": the ambush is told right there)
     toll = typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and long_form and not a1s and tok.pos_ == "VERB" \
-        and tok.lemma_.lower() in CASUALTY_VERBS
+        and tok.lemma_.lower() in CASUALTY_VERBS and all(n.lemma_.lower() in CASUALTY_VERBS for n in trig.nested)
     if long_form and tok.tag_ == "NNS" and not any(c.dep_ == "nummod" or c.lower_ in ("on", "against")
                                                    for c in tok.children):
         a1s, toll = [], True  # "al-Shabaab attacks in Lamu and Garissa": a summary (not "attacks on X")
