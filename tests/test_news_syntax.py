@@ -199,3 +199,54 @@ def test_the_separatists_are_the_group_named_before():
     events = article("The Azawad Liberation Front fought the army near Tinzaouaten in Mali in late July. On 1 "
                      "August the separatists said they had killed 47 Malian soldiers.")
     assert {e.actor1.name for e in events if e.type in ("ATTACK", "BATTLE")} == {"Azawad Liberation Front"}
+
+
+def test_a_helicopter_sent_to_fetch_soldiers_deploys_no_one():
+    events = extract("A UNMISS helicopter sent to evacuate soldiers from Nasir came under fire; Juba blamed the "
+                     "White Army.")
+    assert not [e for e in events if e.type == "DEPLOY"]
+    assert ("White Army", "UNMISS") in pairs(events, "ATTACK")  # "came under fire": the subject was hit
+
+
+def test_left_out_of_an_agreement_is_no_withdrawal():
+    events = extract("Eritrea, which sent troops into Tigray on Ethiopia's side, was left out of the 2022 "
+                     "Pretoria agreement.")
+    assert not [e for e in events if e.type == "WITHDRAW"]
+
+
+def test_ending_an_agreement_is_no_new_agreement():
+    events = extract("Chad said on 28 November that it was ending the defence cooperation agreement it had signed "
+                     "with France.")
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_playing_an_attack_down_is_not_doing_it():
+    events = extract("The JNIM fighters attacked the school in Bamako. Mali's authorities moved quickly to play "
+                     "the attack down.")
+    assert {e.actor1.name for e in events if e.type == "ATTACK"} == {"JNIM"}
+
+
+def test_air_strikes_that_kill_are_remote_violence():
+    events = extract("Air strikes on Nasir in South Sudan killed at least 21 civilians, local officials said.")
+    assert one(events, "REMOTE_VIOLENCE", "ATTACK").type == "REMOTE_VIOLENCE"
+
+
+def test_a_group_named_only_later_did_not_do_an_earlier_raid():
+    events = article("Gunmen on motorcycles raided a school in Kuriga, in Nigeria's Kaduna state, and abducted "
+                     "more than a hundred pupils on 7 March.\n\nThe raid revived memories of the abduction of "
+                     "schoolgirls from Chibok by Boko Haram in 2014.")
+    raid = [e for e in events if e.type in ("ATTACK", "ABDUCT") and e.evidence.text.startswith("Gunmen")]
+    assert raid and {e.actor1.name for e in raid} == {"Unidentified gunmen"}
+
+
+def test_fighters_killed_by_the_state_that_says_so_is_a_battle():
+    events = extract("Somalia says 130 al-Shabaab fighters killed in failed assault on army bases")
+    assert ("Somalia", "al-Shabaab") in pairs(events, "BATTLE") and not pairs(events, "ATTACK")
+    events = extract("Chad says 96 Boko Haram fighters killed as Déby presses Lake Chad offensive")
+    assert ("Chad", "Boko Haram") in pairs(events, "BATTLE")
+
+
+def test_a_backer_named_in_a_modifier_is_not_the_group():
+    events = extract("The M23 advanced in Masisi. The Rwanda-backed movement seized Rubaya, a mining town in "
+                     "North Kivu, on 30 April.")
+    assert pairs(events, "SEIZE") == {("M23", "DR Congo")}

@@ -109,6 +109,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     patient = patient_of(tok)
     if trig.headline:
         agent, patient = headline_args(tok)
+    if tok.lemma_ == "come" and typ == "ATTACK":  # "came under fire": the subject was hit
+        agent, patient = None, agent
     if trig.via_object and typ == "ACCUSE":  # "summoned the Sudanese ambassador": the envoy's state
         patient = trig.obj
     elif trig.via_object:  # "provided $495 million in aid to Rwanda": the recipient is the party
@@ -200,8 +202,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         rebel = a1s[0].kind == "armed_group"
         other = _nearest(tok, idx, sent, lambda a: a not in a1s and a.kind in (
             ("state_forces", "state") if rebel else ("armed_group",)) and a.name not in ("Civilians",))
-        if other is None and rebel and loc is not None and loc.country:
-            other = registry().forces(loc.country)
+        if rebel and loc is not None and loc.country and (other is None or other.country != loc.country):
+            other = registry().forces(loc.country)  # the town's state ("the Rwanda-backed M23 seized Rubaya")
         a2s = [as_forces(other)] if other else []
     if typ in VIOLENT_TYPES:
         typ, a1s, a2s, counts = violence(trig, typ, agent, patient, a1s, a2s, sent, idx)
@@ -221,6 +223,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     country = loc.country if loc else None
     out = []
     speaker = (actors_of(speaker_tok, idx) or [None])[0] if speaker_tok is not None else None
+    if typ == "ATTACK" and a1s in ([UNIDENTIFIED], []) and a2s and a2s[0].kind == "armed_group" \
+            and speaker is not None and speaker.kind in ("state", "state_forces", "person") and speaker.country:
+        typ, a1s = "BATTLE", [registry().forces(speaker.country)]  # "Somalia says 130 al-Shabaab fighters killed"
     if status == "claimed" and typ not in VIOLENT and speaker is not None and a1s and _same_party(speaker, a1s[0]):
         status = "asserted"  # a state announcing its own talks or deployment: the report's fact
     if typ in ("DEPLOY", "WITHDRAW") and not _national(agent):  # "southern African troops pull out": whose

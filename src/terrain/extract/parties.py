@@ -11,7 +11,7 @@ from terrain.extract.triggers import ACCUSE_VERBS
 from terrain.records import Actor
 from terrain.resolve.actors import registry
 
-ANAPHORA_KINDS = {"group": {"armed_group"}, "country": {"state"}, "government": {"state"}, "junta": {"state"},
+ANAPHORA_KINDS = {"group": {"armed_group"}, "movement": {"armed_group"}, "country": {"state"}, "government": {"state"}, "junta": {"state"},
                   "regime": {"state"}, "authority": {"state"},
                   "president": {"person"}, "he": {"person"}, "she": {"person"},
                   "it": {"state", "armed_group", "company", "mission", "igo"},

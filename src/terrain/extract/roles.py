@@ -118,7 +118,7 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
 
 ARMED_CLASSES = ("unidentified", "armed_group", "rebels")
 # "the group", "the junta": the actor of that kind named before (extract/parties.py, anaphor)
-DEFINITE_ANAPHORA = frozenset({"group", "country", "president", "government", "junta", "regime", "authority"})
+DEFINITE_ANAPHORA = frozenset({"group", "movement", "country", "president", "government", "junta", "regime", "authority"})
 DEFINITE_FIGHTERS = frozenset({"rebel", "militant", "insurgent", "separatist", "paramilitary", "jihadist"})
 
 
@@ -154,6 +154,8 @@ def _in_clause(t: Token, head: Token) -> bool:
     while t.i != head.i and t.head.i != t.i:
         if t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.head.i == head.i:
             return True
+        if t.dep_ == "amod" and t.pos_ == "VERB" and t.head.i == head.i and t.tag_ == "VBN":
+            return True  # "the Rwanda-backed movement": the backer modifies, it is not the movement
         t = t.head
     return False
 

@@ -52,7 +52,9 @@ def _object_type(tok: Token, obj: Token | None) -> str | None:
     if not table:
         return None
     nouns = [obj] if obj is not None else []
-    nouns += [t for t in (obj.subtree if obj is not None else []) if t.pos_ == "NOUN"]
+    # "a helicopter sent to evacuate soldiers": an object the verb modifies is read without the verb's clause
+    own = {t.i for t in tok.subtree} if obj is not None and obj.i == tok.head.i else set()
+    nouns += [t for t in (obj.subtree if obj is not None else []) if t.pos_ == "NOUN" and t.i not in own]
     nouns += [c for c in tok.children if c.dep_ in OBJ]  # "co-operation" parsed as two objects, co and operation
     nouns += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     for n in nouns:
@@ -117,6 +119,9 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in lex.crowd_verbs and subj is not None:
         if is_crowd(subj):
             return Trigger(tok, "PROTEST")  # "angry youths disrupted a training", "residents blocked the road"
+    if lemma == "come" and any(c.lower_ == "under" and prep_object(tok, ("under",)) is not None
+                               and prep_object(tok, ("under",)).lemma_.lower() in UNDER_FIRE for c in tok.children):
+        return Trigger(tok, "ATTACK")  # "a UN helicopter came under fire": the subject is the target
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
     if lemma in ("arrive", "land", "enter") and _troops(subj) or lemma == "cross" and into and _troops(subj):
         return Trigger(tok, "DEPLOY")  # "Russian military instructors have arrived in Niamey", "soldiers crossed into"
@@ -149,19 +154,22 @@ def _verb_type(tok: Token) -> Trigger | None:
     typ = lex.verbs.get(lemma) or lex.verbs.get(tok.lower_)
     if typ is None:
         return None
+    if typ == "AGREE" and tok.dep_ == "relcl" and tok.head.head.lemma_.lower() in lex.breaking:
+        return None  # "ending the defence agreement it had signed with France": the break is the event
     if typ == "AGREE" and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.verbs for c in tok.children):
         return None  # "agreed to send a force": the sending is the event; "agreed to strengthen ties": the agreement
     if lemma in lex.needs_object and obj is None:
         return None
     if lemma in ("take", "enter") and obj is not None and obj.ent_type_ in ("GPE", "LOC", "FAC") and tok.lemma_ != "enter":
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja"
-    if lemma == "leave" and (obj is None or obj.ent_type_ not in ("GPE", "LOC")):
-        return None  # "leaving one wounded" is not a withdrawal; "left Mali" is
+    if lemma == "leave" and (obj is None or obj.ent_type_ not in ("GPE", "LOC") or _passive_voice(tok)):
+        return None  # "leaving one wounded" is not a withdrawal, nor "Eritrea was left out"; "left Mali" is
     if lemma == "demonstrate" and find_child(tok, OBJ) is not None:
         return None  # "demonstrating an appropriate response" (but "traders protest a buyer" is a protest)
     return Trigger(tok, typ, breaking=lemma in lex.breaking)
 
 
+UNDER_FIRE = frozenset({"fire", "attack", "assault", "shelling", "bombardment", "gunfire"})
 TOWNS = frozenset({"town", "city", "capital", "village", "centre", "center", "port"})
 
 
@@ -180,6 +188,10 @@ def _town(tok: Token | None) -> bool:
     if tok.pos_ == "PROPN":  # the NER tags many towns PERSON ("Wad Madani"); an organisation is no town
         return tok.ent_type_ not in ("ORG", "NORP")
     return tok.lemma_.lower() in TOWNS
+
+
+def _passive_voice(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
 def _noun_type(tok: Token) -> Trigger | None:

@@ -57,9 +57,11 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
             typ = "BATTLE"
             a1s = a1s or [MILITIA]
             a2s = [as_forces(a) if a.kind == "state" else a for a in a2s] or [MILITIA]
-    if enabled("battle") and typ == "ATTACK" and a1s and a2s and a1s[0].kind in ARMED and a2s[0].kind == "armed_group" \
-            and a1s[0].name != UNIDENTIFIED.name:
-        typ = "BATTLE"  # armed forces or groups fighting each other is a battle, not an attack on civilians
+    if enabled("battle") and typ == "ATTACK" and a1s and a2s and a1s[0].kind in ARMED + ("state",) \
+            and a2s[0].kind == "armed_group" and a1s[0].name != UNIDENTIFIED.name:
+        # armed forces or groups fighting each other is a battle, not an attack on civilians ("Chad says 96
+        # Boko Haram fighters killed": Chad's forces)
+        typ, a1s = "BATTLE", [as_forces(a) for a in a1s]
     long_form = len(doc_text(sent.doc)) > SHORT_REPORT and enabled("tolls")
     quantities.update(q.violence_counts(tok, patient) if tok.pos_ == "VERB" else {})
     for n in trig.nested:  # "groups clash; two injured": the casualty verb folded into the clash
@@ -137,8 +139,12 @@ def _article_attacker(tok: Token, idx: MentionIndex, victims: list[Actor]) -> Ac
         named = idx.before(tok, {"armed_group"}, same_paragraph=same_paragraph, named_only=True)
         if named is not None and named.actor not in victims:
             return named.actor
-    groups = {m.actor for m in idx.mentions if m.actor.kind == "armed_group" and m.actor.name not in GENERIC_NAMES}
-    return next(iter(groups)) if len(groups) == 1 and not groups & set(victims) else None
+    # else the one group named before it (a group named only in later background, "memories of Boko Haram's
+    # Chibok abduction", did not do an earlier raid)
+    named = [m for m in idx.mentions if m.actor.kind == "armed_group" and m.actor.name not in GENERIC_NAMES]
+    groups = {m.actor for m in named}
+    earlier = any(m.span.start < tok.i for m in named)
+    return next(iter(groups)) if len(groups) == 1 and earlier and not groups & set(victims) else None
 
 
 def _peoples(tok: Token | None) -> list[Actor]:
