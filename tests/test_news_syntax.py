@@ -250,3 +250,27 @@ def test_a_backer_named_in_a_modifier_is_not_the_group():
     events = extract("The M23 advanced in Masisi. The Rwanda-backed movement seized Rubaya, a mining town in "
                      "North Kivu, on 30 April.")
     assert pairs(events, "SEIZE") == {("M23", "DR Congo")}
+
+
+def test_its_forces_are_the_states_named_before():
+    events = extract("Boko Haram attacked a base on Barkaram island. Chad's army said on Sunday that its forces had "
+                     "killed 96 Boko Haram fighters in a battle in the Lake Chad region.")
+    assert ("Chad", "Boko Haram") in pairs(events, "BATTLE")
+
+
+def test_condemning_an_attack_accuses_the_group_that_did_it():
+    events = extract("Al-Shabaab fighters attacked the Lido beach in Mogadishu on Friday, killing 37 people. James "
+                     "Swan, the acting UN special representative for Somalia, condemned the attack as abhorrent.")
+    assert ("United Nations", "al-Shabaab") in pairs(events, "ACCUSE")  # the office in apposition speaks
+
+
+def test_rejecting_a_letter_answers_its_author_not_oneself():
+    events = extract("Eritrea deployed troops to Tigray, Ethiopia said in a letter. Asmara rejected the letter as "
+                     "provocative and accused Addis Ababa of stoking tension in the region.")
+    assert pairs(events, "DENY") == {("Eritrea", "Ethiopia")}
+    assert ("Ethiopia", "Eritrea") in pairs(events, "ACCUSE")  # a hostile deployment, not an invitation
+
+
+def test_calling_allegations_unfounded_denies_them():
+    events = extract("Ethiopia accused the TPLF of backing Fano. The TPLF said the allegations were unfounded.")
+    assert pairs(events, "DENY") == {("TPLF", "Ethiopia")}

@@ -111,6 +111,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         agent, patient = headline_args(tok)
     if tok.lemma_ == "come" and typ == "ATTACK":  # "came under fire": the subject was hit
         agent, patient = None, agent
+    if tok.pos_ == "ADJ":  # "X said the allegations were unfounded": X denies, answering their author
+        agent, patient = speaker_of(tok), None
     if trig.via_object and typ == "ACCUSE":  # "summoned the Sudanese ambassador": the envoy's state
         patient = trig.obj
     elif trig.via_object:  # "provided $495 million in aid to Rwanda": the recipient is the party
@@ -180,6 +182,10 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                                  and (not a1s or x.country != a1s[0].country))] if a]
     if typ in ("REQUEST",) and not a2s:
         a2s = actors_of(prep_object(tok, ("on", "to", "from")), idx)
+    if typ == "ACCUSE" and not a2s and patient is not None and lexicon().nouns.get(patient.lemma_.lower()) in VIOLENT_TYPES:
+        # "the UN envoy condemned the attack as abhorrent": those who carried it out, as the article told
+        named = idx.before(patient, {"armed_group"}, same_paragraph=False, named_only=True)
+        a2s = [named.actor] if named is not None else []
     if typ == "ALIGN" and not a2s and a1s:
         other = _nearest(tok, idx, sent, lambda a: a.name not in GENERIC_NAMES and a.country != a1s[0].country
                          and a.kind != "person")

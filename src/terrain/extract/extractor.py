@@ -140,6 +140,7 @@ def _fold_casualties(events: list[Event], text: str) -> list[Event]:
     return keep(events, out)
 
 
+INVITED = ("help", "support", "assist", "request", "invit", "agreement", "accord")
 HOSTILE = ("SUPPORT", "ATTACK", "REMOTE_VIOLENCE", "ABDUCT", "DEPLOY", "BATTLE")
 
 
@@ -149,8 +150,9 @@ def _implied_accusation(event: Event, speaker: Actor | None, index: int) -> Even
     (the UN, a rights group) reporting a state's or a company's violence accuses it too."""
     if event.status != "claimed" or event.type not in HOSTILE or speaker is None or event.actor1 is None:
         return None
-    if event.type == "DEPLOY" and event.actor2 is not None and event.actor2.country == speaker.country:
-        return None  # the host announcing its partner's troops: an invitation, not an accusation
+    if event.type == "DEPLOY" and event.actor2 is not None and event.actor2.country == speaker.country \
+            and any(w in event.evidence.text.lower() for w in INVITED):
+        return None  # the host announcing its partner's troops to help it: an invitation, not an accusation
     target = event.actor1
     if speaker.kind in ("igo", "other", "mission"):
         # a monitor's finding: "forces linked to Russia executed civilians, Human Rights Watch said"
@@ -201,8 +203,9 @@ def _link_sentence(events: list[Event], start: int) -> None:
     for i, e in enumerate(here, start):
         if e.type in ("ACCUSE", "DENY") and facts:
             e.refers_to = facts[0]
-        if e.type == "DENY" and e.actor2 is None and accusers:
-            e.actor2 = accusers[0].actor1
+        others = [a for a in accusers if a.actor1 != e.actor1]  # "Asmara rejected the letter and accused ..."
+        if e.type == "DENY" and e.actor2 is None and others:
+            e.actor2 = others[0].actor1
         if e.type == "DENY" and facts:
             fact = events[facts[0]]
             if fact.actor1 is not None and e.actor1 is not None and fact.actor1.country == e.actor1.country:

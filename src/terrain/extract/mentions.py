@@ -129,20 +129,26 @@ def _person_mentions(doc: Doc, known: list[Mention]) -> list[Mention]:
 
         if len(ent) == 1 and ent[0].lower_ not in surnames:
             continue  # a lone name is a person only when the report named them in full before
-        out.append(Mention(span=ent, actor=Actor(ent.text, "person", _office_country(ent, known)), via="person"))
+        out.append(Mention(span=ent, actor=_office(ent, known) or Actor(ent.text, "person", None), via="person"))
     return out
 
 
-def _office_country(ent: Span, known: list[Mention]) -> str | None:
-    """ "Benin's government spokesman, Wilfried Houngbédji": the state of the office in apposition."""
+def _office(ent: Span, known: list[Mention]) -> Actor | None:
+    """A person by the office in apposition: "Benin's government spokesman, Wilfried Houngbédji" acts for Benin;
+    "James Swan, the acting UN special representative" speaks for the UN."""
     root = ent.root
     office = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
     if office is None or office.i in range(ent.start, ent.end):
         return None
     inside = {t.i for t in office.subtree} - {t.i for t in ent}
-    states = {m.actor.country for m in known if m.span.root.i in inside and m.actor.kind in ("state", "state_forces")
-              and m.actor.country}
-    return states.pop() if len(states) == 1 else None
+    posting = ("for", "to", "in", "at", "on")  # "representative for Somalia", "ambassador to the UN": the posting
+    named = [m.actor for m in known if m.span.root.i in inside
+             and not (m.span.root.dep_ == "pobj" and m.span.root.head.lower_ in posting)]
+    states = {a.country for a in named if a.kind in ("state", "state_forces") and a.country}
+    if len(states) == 1:
+        return Actor(ent.text, "person", states.pop())
+    bodies = {a for a in named if a.kind in ("igo", "mission")}
+    return bodies.pop() if len(bodies) == 1 and not states else None
 
 
 class MentionIndex:

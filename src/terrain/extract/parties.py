@@ -15,7 +15,8 @@ ANAPHORA_KINDS = {"group": {"armed_group"}, "movement": {"armed_group"}, "countr
                   "regime": {"state"}, "authority": {"state"},
                   "president": {"person"}, "he": {"person"}, "she": {"person"},
                   "it": {"state", "armed_group", "company", "mission", "igo"},
-                  "they": {"state", "armed_group"}, "militants": {"armed_group"}, "rebels": {"armed_group"},
+                  "they": {"state", "armed_group"}, "its": {"state", "armed_group"}, "their": {"state", "armed_group"},
+                  "militants": {"armed_group"}, "rebels": {"armed_group"},
                   **{w: {"armed_group"} for w in DEFINITE_FIGHTERS},
                   # partitives: "some were integrated into the army" (some of the group named before)
                   "some": {"armed_group"}, "others": {"armed_group"}, "many": {"armed_group"}, "those": {"armed_group"}}
@@ -70,9 +71,19 @@ def actors_of(tok: Token | None, idx: MentionIndex, expand: bool = True) -> list
         return []
     arg = arg_actors(tok, idx, expand=expand)
     if arg is not None:
-        return arg.actors
+        return [_owned(tok, a, idx) for a in arg.actors]
     ref = anaphor(tok, idx) if enabled("anaphora") else None
     return [ref] if ref else []
+
+
+def _owned(tok: Token, actor: Actor, idx: MentionIndex) -> Actor:
+    """ "its forces", "their troops": the forces of the state the pronoun refers to."""
+    poss = find_child(tok, ("poss",))
+    if actor.kind != "state_forces" or actor.country or poss is None or poss.pos_ != "PRON" or not enabled("anaphora"):
+        return actor
+    ref = anaphor(poss, idx)
+    return registry().forces(ref.country) if ref is not None and ref.kind in ("state", "state_forces") \
+        and ref.country else actor
 
 
 def as_forces(actor: Actor) -> Actor:

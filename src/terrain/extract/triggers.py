@@ -261,6 +261,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
     for tok in sent:
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.lemma_ in ("back",)):
             trig = _verb_type(tok)
+        elif tok.pos_ == "ADJ":
+            trig = _denial_adjective(tok)
         elif (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower) and not tok.ent_type_:
             trig = (_headline_verb(tok) if verbless else None) or _noun_type(tok)
         else:
@@ -268,6 +270,17 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if trig is not None and not blocked(tok) and not _standing_task(trig):
             out.append(trig)
     return _outermost(out)
+
+
+DENIAL_ADJECTIVES = frozenset({"unfounded", "baseless", "groundless", "false", "untrue", "fabricated", "fanciful"})
+
+
+def _denial_adjective(tok: Token) -> Trigger | None:
+    """ "The TPLF said the allegations were unfounded": a denial by the speaker."""
+    if tok.lemma_.lower() not in DENIAL_ADJECTIVES or tok.dep_ != "acomp":
+        return None
+    subj = find_child(tok.head, ("nsubj",))
+    return Trigger(tok, "DENY") if subj is not None and subj.lemma_.lower() in FINDINGS | {"accusation"} else None
 
 
 def _headline_verb(tok: Token) -> Trigger | None:
