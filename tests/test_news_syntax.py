@@ -274,3 +274,39 @@ def test_rejecting_a_letter_answers_its_author_not_oneself():
 def test_calling_allegations_unfounded_denies_them():
     events = extract("Ethiopia accused the TPLF of backing Fano. The TPLF said the allegations were unfounded.")
     assert pairs(events, "DENY") == {("TPLF", "Ethiopia")}
+
+
+def test_fighters_hitting_bases_attack_the_forces():
+    events = extract("ISWAP attacked Marte. Within 24 hours the militants had also hit bases at Dikwa, Rann and "
+                     "Gajiram in Borno.")
+    assert ("ISWAP", "Nigeria") in pairs(events, "ATTACK")  # "bases" (lemmatised "basis") are the army's
+    events = extract("The insurgents struck positions on the Azir bridge axis in Borno, Nigeria.")
+    assert one(events, "ATTACK", "REMOTE_VIOLENCE").type == "ATTACK"  # a ground assault, no aircraft
+
+
+def test_thousands_of_demonstrators_gathering_protest():
+    events = extract("Thousands of demonstrators gathered in Martyrs' Square in Tripoli on Friday to demand the "
+                     "government's resignation.")
+    assert one(events, "PROTEST").actor1.name == "Protesters"  # a gathering, not a riot
+
+
+def test_describing_accusations_as_misleading_denies_them():
+    events = extract("Sudan accused Chad of helping the RSF. Chad's foreign ministry said on Friday that the "
+                     "country was backing neither side and described the accusations as misleading.")
+    assert ("Chad", "Sudan") in pairs(events, "DENY")
+
+
+def test_no_plan_to_attack_and_a_threat_to_anyone_are_no_attacks():
+    assert not extract("But he said Burundi had no plan to attack Rwanda and wanted the quarrel settled.")
+    events = extract("Trump warned that the United States would find and kill anyone who attacked Americans.")
+    assert not [e for e in events if e.type == "ATTACK"]
+
+
+def test_an_office_named_in_apposition_is_the_person():
+    events = extract("Uganda's military chief, General Muhoozi Kainerugaba, dismissed the report as biased.")
+    assert one(events, "DENY").actor1.name == "Muhoozi Kainerugaba"  # not a civilian "chief"
+
+
+def test_a_bare_participle_in_a_headline_is_passive():
+    events = extract("Army says 16 ISWAP fighters killed near Damboa in Borno as jihadists keep up pressure")
+    assert ("Nigeria", "ISWAP") in pairs(events, "BATTLE")

@@ -229,9 +229,11 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     country = loc.country if loc else None
     out = []
     speaker = (actors_of(speaker_tok, idx) or [None])[0] if speaker_tok is not None else None
+    here = loc.country if loc is not None else ctx_country
+    said_by = speaker.country or (here if speaker.kind == "state_forces" else None) if speaker else None
     if typ == "ATTACK" and a1s in ([UNIDENTIFIED], []) and a2s and a2s[0].kind == "armed_group" \
-            and speaker is not None and speaker.kind in ("state", "state_forces", "person") and speaker.country:
-        typ, a1s = "BATTLE", [registry().forces(speaker.country)]  # "Somalia says 130 al-Shabaab fighters killed"
+            and speaker is not None and speaker.kind in ("state", "state_forces", "person") and said_by:
+        typ, a1s = "BATTLE", [registry().forces(said_by)]  # "Somalia says 130 al-Shabaab fighters killed"
     if status == "claimed" and typ not in VIOLENT and speaker is not None and a1s and _same_party(speaker, a1s[0]):
         status = "asserted"  # a state announcing its own talks or deployment: the report's fact
     if typ in ("DEPLOY", "WITHDRAW") and not _national(agent):  # "southern African troops pull out": whose

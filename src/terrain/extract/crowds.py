@@ -32,13 +32,18 @@ UNIDENTIFIED_NAME = UNIDENTIFIED.name
 VICTIM_TYPES = ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE")
 
 
+PEACEFUL = frozenset({"gather", "assemble", "converge", "march", "chant", "demand", "picket", "rally", "protest",
+                      "demonstrate"})
+
+
 def is_crowd(tok: Token | None) -> bool:
     """ "youths", "a vigilante group", "a group of rowdy youth", "Sosio villagers"."""
     if tok is None:
         return False
     crowd = wordset("crowd")
     heads = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod")]
-    if tok.lemma_.lower() in ("group", "gang", "band", "section", "hundreds", "dozens", "scores"):
+    if tok.lemma_.lower() in ("group", "gang", "band", "section", "hundreds", "dozens", "scores", "thousands",
+                              "hundred", "thousand", "crowd"):
         heads += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
     return any(h.lemma_.lower() in crowd or h.lower_ in crowd for h in heads)
 
@@ -73,7 +78,8 @@ def street_roles(typ: str, agent: Token | None, a1s: list[Actor], a2s: list[Acto
             a.kind == "armed_group" and a.name not in GENERIC_NAMES for a in a1s + a2s)
     if crowd and not (typ == "BATTLE" and gunfire):  # "herders and villagers exchanged fire": armed
         forces = [a for a in a1s + a2s if a.kind == "state_forces"]
-        a1s = [RIOTERS]
+        # a crowd that gathers or marches protests; one that storms, loots or stones riots
+        a1s = [PROTESTERS if typ == "PROTEST" and tok.lemma_.lower() in PEACEFUL else RIOTERS]
         if typ == "BATTLE":
             typ, a2s = "PROTEST", forces[:1]
     if typ == "PROTEST":

@@ -91,7 +91,8 @@ def _answer_denials(events: list[Event]) -> None:
                 break
         else:  # "The army denied this": the latest claim by another party
             claim = next((j for j in range(i - 1, -1, -1) if events[j].status == "claimed"
-                          and events[j].actor1 is not None and not _same_side(events[j].actor1, e.actor1)), None)
+                          and events[j].actor1 is not None and events[j].actor1.name not in GENERIC_NAMES
+                          and not _same_side(events[j].actor1, e.actor1)), None)
             if claim is not None and i - claim <= 2:
                 e.actor2, e.refers_to = events[claim].actor1, claim
 

@@ -98,7 +98,8 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
             if mention.via == "force":
                 return reg.forces(actor.country), False
             return reg.state(actor.country), False
-        if actor.kind == "person" and cls == "civilians" and mention.span.root.i != tok.i:
+        if actor.kind == "person" and cls == "civilians" and mention.span.root.i != tok.i \
+                and mention.span.root.dep_ != "appos":  # (but "the army chief, General X" is X)
             return Actor("Civilians", "civilians", actor.country), False  # "Babu Owino's supporters"
         return actor, False
     if tok.pos_ == "PRON" or lemma in DEFINITE_ANAPHORA and _is_definite(tok):
@@ -183,11 +184,14 @@ def arg_actors(tok: Token, idx: MentionIndex, expand: bool = True) -> Arg | None
     actors, generic = [], False
     for t in [tok, *(tok.conjuncts if expand else ())]:
         actor, is_generic = resolve_token(t, idx)
-        if actor is None and t.dep_ != "conj":
-            # apposition: "Wagner Group, a Russian private military contractor"
+        if (actor is None or is_generic) and t.dep_ != "conj":
+            # apposition: "Wagner Group, a Russian private military contractor"; "Uganda's military chief,
+            # General Muhoozi Kainerugaba": the name beats the generic head
             for c in t.children:
                 if c.dep_ == "appos":
-                    actor, is_generic = resolve_token(c, idx)
+                    named, named_generic = resolve_token(c, idx)
+                    if actor is None or named is not None and not named_generic:
+                        actor, is_generic = named, named_generic
                     break
         if actor is not None and actor not in actors:
             actors.append(actor)
@@ -305,7 +309,11 @@ def _passive(tok: Token) -> bool:
         return True
     # "Chief hacked to death in Kapenguria": a participle with its result and no object
     result = any(c.lower_ == "dead" or c.lower_ == "to" and any(p.lower_ == "death" for p in c.children) for c in kids)
-    return result and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in OBJ for c in kids)
+    if result and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in OBJ for c in kids):
+        return True
+    # "Army says 16 ISWAP fighters killed near Damboa": a bare participle with no auxiliary and no object
+    return tok.tag_ == "VBN" and tok.lemma_.lower() in ("kill", "wound", "injure") \
+        and not any(c.dep_ in OBJ or c.dep_ in ("aux", "auxpass") for c in kids)
 
 
 def patient_of(tok: Token) -> Token | None:

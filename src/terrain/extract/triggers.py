@@ -116,6 +116,12 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in ("take", "seize", "hold", "control") and obj is not None and obj.pos_ == "PROPN" and _is_place(obj.text):
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja", "the M23 has held Goma since January"
     subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj",)) if tok.dep_ == "xcomp" else None)
+    if lemma in ("hit", "strike") and subj is not None and obj is not None and not {t.lemma_.lower() for t in tok.subtree} & AIR \
+            and (subj.lemma_.lower() in FIGHTERS or lemma == "hit" and subj.pos_ == "PROPN"):
+        return Trigger(tok, "ATTACK")  # "the militants had also hit bases at Dikwa", "the insurgents struck positions"
+    if lemma in ("describe", "call", "brand", "dismiss") and obj is not None and obj.lemma_.lower() in FINDINGS \
+            and any(t.lemma_.lower() in DENIAL_ADJECTIVES for t in tok.subtree):
+        return Trigger(tok, "DENY", via_object=True, obj=obj)  # "described the accusations as misleading"
     if lemma in lex.crowd_verbs and subj is not None:
         if is_crowd(subj):
             return Trigger(tok, "PROTEST")  # "angry youths disrupted a training", "residents blocked the road"
@@ -229,6 +235,9 @@ def blocked(tok: Token) -> bool:
     if any(c.lower_ in ("further", "future", "possible", "potential", "more") and c.dep_ == "amod"
            for c in tok.children):
         return True
+    if any(c.dep_ in OBJ and c.lower_ in ("anyone", "anybody", "whoever") for c in tok.children) \
+            or tok.dep_ == "relcl" and tok.head.lower_ in ("anyone", "anybody", "whoever"):
+        return True  # "would find and kill anyone who attacked Americans": a threat, no event
     t = tok
     for _ in range(4):
         if t.head.i == t.i:
@@ -237,6 +246,9 @@ def blocked(tok: Token) -> bool:
         plemma = parent.lemma_.lower()
         if plemma in lex.prevent and t.dep_ in ("dobj", "xcomp", "pcomp", "pobj"):
             return True
+        if plemma in lex.intent | {"intention"} and t.dep_ in ("acl", "xcomp") \
+                and any(c.lower_ == "no" or c.dep_ == "neg" for c in parent.children):
+            return True  # "Burundi had no plan to attack Rwanda"
         if plemma in lex.intent and t.dep_ == "xcomp" and tok.lemma_.lower() in lexicon().verbs \
                 and lexicon().verbs[tok.lemma_.lower()] in ("ATTACK", "BATTLE", "SEIZE", "ABDUCT", "REMOTE_VIOLENCE"):
             return True
@@ -272,7 +284,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return _outermost(out)
 
 
-DENIAL_ADJECTIVES = frozenset({"unfounded", "baseless", "groundless", "false", "untrue", "fabricated", "fanciful"})
+DENIAL_ADJECTIVES = frozenset({"unfounded", "baseless", "groundless", "false", "untrue", "fabricated", "fanciful",
+                               "misleading", "slanderous", "absurd", "ridiculous"})
+FIGHTERS = frozenset({"militant", "fighter", "insurgent", "rebel", "jihadist", "gunman", "attacker", "bomber",
+                      "assailant", "raider", "bandit"})
 
 
 def _denial_adjective(tok: Token) -> Trigger | None:

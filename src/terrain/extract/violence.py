@@ -24,7 +24,8 @@ from terrain.resolve.actors import registry
 ARMED = ("armed_group", "state_forces", "company", "mission")
 MILITIA = Actor("Militia", "armed_group", None)
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "riot", "rioting", "unrest", "march", "strike"})
-SECURITY_SITES = frozenset({"station", "post", "base", "camp", "barracks", "checkpoint", "patrol", "convoy", "outpost"})
+SECURITY_SITES = frozenset({"station", "post", "base", "camp", "barracks", "checkpoint", "patrol", "convoy", "outpost",
+                            "basis", "garrison", "position"})  # the tagger lemmatises "bases" as "basis"
 
 
 def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None, a1s: list[Actor],
