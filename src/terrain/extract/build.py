@@ -182,7 +182,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                                  and (not a1s or x.country != a1s[0].country))] if a]
     if typ in ("REQUEST",) and not a2s:
         a2s = actors_of(prep_object(tok, ("on", "to", "from")), idx)
-    if typ == "ACCUSE" and not a2s and patient is not None and lexicon().nouns.get(patient.lemma_.lower()) in VIOLENT_TYPES:
+    if typ == "ACCUSE" and not a2s and patient is not None \
+            and lexicon().nouns.get(patient.lemma_.lower()) in VIOLENT_TYPES:
         # "the UN envoy condemned the attack as abhorrent": those who carried it out, as the article told
         named = idx.before(patient, {"armed_group"}, same_paragraph=False, named_only=True)
         a2s = [named.actor] if named is not None else []
@@ -249,10 +250,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             c = host or (_type_country(typ, a1, a2, ctx_country) if typ in ("SUPPORT", "REQUEST") else None) \
                 or country or _type_country(typ, a1, a2, ctx_country)
             where = loc if loc is not None and loc.country is not None and loc.country == c else None
-            if typ in VIOLENT_TYPES and a2 is not None and a2.kind in ("state", "state_forces") and _peacekeepers(patient):
-                a2 = un_mission(c) or a2  # "a Moroccan and a Gabonese peacekeeper were killed": the mission
-            if typ in VIOLENT_TYPES and a1 is not None and a1.kind in ("state", "state_forces") and _peacekeepers(agent):
-                a1 = un_mission(c) or a1  # "the peacekeepers fired back"
+            a1, a2 = _as_mission(typ, a1, agent, c), _as_mission(typ, a2, patient, c)
             if typ in ("ACCUSE", "DENY", "THREATEN") and a2 is not None and a2.name in GENERIC_ACTOR_NAMES:
                 a2 = None  # "the army said, blaming armed bandits": an attribution of the attack, no relation
             f1, f2 = fill_country(a1, c), fill_country(a2, c)
@@ -270,14 +268,21 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
 
 def _national(tok: Token | None) -> bool:
     """ "government forces", "the army": the forces of the country the report is about."""
-    return tok is not None and any(t.lemma_.lower() in ("government", "army", "national", "state") for t in tok.subtree)
+    return tok is not None and any(t.lemma_.lower() in ("government", "army", "national", "state")
+                                   for t in tok.subtree)
 
 
 PEACEKEEPERS = frozenset({"peacekeeper", "helmet", "peacekeeping"})
 
 
-def _peacekeepers(patient: Token | None) -> bool:
-    return patient is not None and any(t.lemma_.lower() in PEACEKEEPERS for t in (patient, patient.head, *patient.subtree))
+def _as_mission(typ: str, actor: Actor | None, tok: Token | None, country: str | None) -> Actor | None:
+    """Peacekeepers in violence are their UN mission: "a Moroccan and a Gabonese peacekeeper were killed",
+    "the peacekeepers fired back" (ACLED and our gold code MINUSCA, not Morocco)."""
+    if typ not in VIOLENT_TYPES or actor is None or actor.kind not in ("state", "state_forces") or tok is None:
+        return actor
+    if any(t.lemma_.lower() in PEACEKEEPERS for t in (tok, tok.head, *tok.subtree)):
+        return un_mission(country) or actor
+    return actor
 
 
 def _same_party(a: Actor, b: Actor) -> bool:
@@ -314,8 +319,10 @@ def _complete(c: Candidate) -> bool:
         return False  # "invited journalists to come and look": no call for help
     if typ in ("DEPLOY", "WITHDRAW"):  # abroad, or at home to a named place ("3,000 soldiers to the north"),
         # told by a verb ("the parliament in Nairobi approved the deployment" sends no one to Nairobi)
-        home = c.actor2 is not None and c.actor2.country == c.actor1.country and c.actor1.kind in ("state", "state_forces")
-        return c.actor2 is not None and (not home or c.location is not None and c.trigger.token.pos_ == "VERB")
+        if c.actor2 is None:
+            return False
+        home = c.actor2.country == c.actor1.country and c.actor1.kind in ("state", "state_forces")
+        return not home or c.location is not None and c.trigger.token.pos_ == "VERB"
     if typ in VIOLENT_TYPES and c.trigger.token.pos_ != "VERB":
         # nominal violence ("a series of attacks") needs a named doer, a victim or a count
         return c.actor1 != UNIDENTIFIED or bool(c.quantities) or c.actor2 is not None

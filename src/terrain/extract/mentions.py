@@ -124,13 +124,21 @@ def _person_mentions(doc: Doc, known: list[Mention]) -> list[Mention]:
     for ent in people:
         if any(t.i in taken for t in ent) or gazetteer().is_place(ent.text) or not any(t.is_title for t in ent):
             continue  # "a cowardly and barbaric attack" tagged PERSON is no one
-        if len(ent) > 1 and any(gazetteer().resolve(ent.text, c) for c in countries):
+        if len(ent) > 1 and any(_town_in(ent.text, c) for c in countries):
             continue  # "Wad Madani", a variant of Sudan's Wad Medani
 
         if len(ent) == 1 and ent[0].lower_ not in surnames:
             continue  # a lone name is a person only when the report named them in full before
         out.append(Mention(span=ent, actor=_office(ent, known) or Actor(ent.text, "person", None), via="person"))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _town_in(name: str, country: str) -> bool:
+    """A place of that name (or a one-slip variant) in the country: cached, the near-miss search is slow."""
+    from terrain.resolve.gazetteer import gazetteer
+
+    return gazetteer().resolve(name, country) is not None
 
 
 def _office(ent: Span, known: list[Mention]) -> Actor | None:

@@ -11,12 +11,12 @@ from terrain.extract.triggers import ACCUSE_VERBS
 from terrain.records import Actor
 from terrain.resolve.actors import registry
 
-ANAPHORA_KINDS = {"group": {"armed_group"}, "movement": {"armed_group"}, "country": {"state"}, "government": {"state"}, "junta": {"state"},
+ANAPHORA_KINDS = {"group": {"armed_group"}, "movement": {"armed_group"},
+                  "country": {"state"}, "government": {"state"}, "junta": {"state"},
                   "regime": {"state"}, "authority": {"state"},
                   "president": {"person"}, "he": {"person"}, "she": {"person"},
                   "it": {"state", "armed_group", "company", "mission", "igo"},
                   "they": {"state", "armed_group"}, "its": {"state", "armed_group"}, "their": {"state", "armed_group"},
-                  "militants": {"armed_group"}, "rebels": {"armed_group"},
                   **{w: {"armed_group"} for w in DEFINITE_FIGHTERS},
                   # partitives: "some were integrated into the army" (some of the group named before)
                   "some": {"armed_group"}, "others": {"armed_group"}, "many": {"armed_group"}, "those": {"armed_group"}}

@@ -119,7 +119,8 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
 
 ARMED_CLASSES = ("unidentified", "armed_group", "rebels")
 # "the group", "the junta": the actor of that kind named before (extract/parties.py, anaphor)
-DEFINITE_ANAPHORA = frozenset({"group", "movement", "country", "president", "government", "junta", "regime", "authority"})
+DEFINITE_ANAPHORA = frozenset({"group", "movement", "country", "president", "government", "junta", "regime",
+                               "authority"})
 DEFINITE_FIGHTERS = frozenset({"rebel", "militant", "insurgent", "separatist", "paramilitary", "jihadist"})
 
 

@@ -116,7 +116,8 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in ("take", "seize", "hold", "control") and obj is not None and obj.pos_ == "PROPN" and _is_place(obj.text):
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja", "the M23 has held Goma since January"
     subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj",)) if tok.dep_ == "xcomp" else None)
-    if lemma in ("hit", "strike") and subj is not None and obj is not None and not {t.lemma_.lower() for t in tok.subtree} & AIR \
+    aerial = bool({t.lemma_.lower() for t in tok.subtree} & AIR)
+    if lemma in ("hit", "strike") and subj is not None and obj is not None and not aerial \
             and (subj.lemma_.lower() in FIGHTERS or lemma == "hit" and subj.pos_ == "PROPN"):
         return Trigger(tok, "ATTACK")  # "the militants had also hit bases at Dikwa", "the insurgents struck positions"
     if lemma in ("describe", "call", "brand", "dismiss") and obj is not None and obj.lemma_.lower() in FINDINGS \
@@ -125,8 +126,8 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in lex.crowd_verbs and subj is not None:
         if is_crowd(subj):
             return Trigger(tok, "PROTEST")  # "angry youths disrupted a training", "residents blocked the road"
-    if lemma == "come" and any(c.lower_ == "under" and prep_object(tok, ("under",)) is not None
-                               and prep_object(tok, ("under",)).lemma_.lower() in UNDER_FIRE for c in tok.children):
+    under = prep_object(tok, ("under",))
+    if lemma == "come" and under is not None and under.lemma_.lower() in UNDER_FIRE:
         return Trigger(tok, "ATTACK")  # "a UN helicopter came under fire": the subject is the target
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
     if lemma in ("arrive", "land", "enter") and _troops(subj) or lemma == "cross" and into and _troops(subj):
@@ -144,8 +145,9 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "ATTACK")  # "was found dead", "bodies with bullet wounds were found"
     if lemma == "seize" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") for c in tok.children):
         return None  # "Kigali has seized on the deployment": made use of it
-    if lemma in ("capture", "seize") and obj is not None and (obj.pos_ in ("NUM", "PRON") or obj.ent_type_ == "PERSON"
-                                                            or obj.lemma_.lower() in lex.victim_nouns | {"another", "other"}):
+    held = obj is not None and (obj.pos_ in ("NUM", "PRON") or obj.ent_type_ == "PERSON"
+                                or obj.lemma_.lower() in lex.victim_nouns | {"another", "other"})
+    if lemma in ("capture", "seize") and held:
         return None  # "capturing another", "captured two fighters": people held, no town taken
     if lemma in ("seize", "take", "grab", "assume") and obj is not None and obj.lemma_.lower() in ("power", "office"):
         return None  # "the army seized power": a coup, not a town taken

@@ -85,7 +85,8 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
             a1s, a2s = a1s[:1], a1s[1:2] or [MILITIA]
         elif not a1s:  # "troops suffered losses in a battle with X": the sufferers; else communal militias
             a1s = [as_forces(a) for a in actors_of(governing_subject(tok), idx)][:1] or [MILITIA]
-        if not a2s and long_form and patient is not None and lexicon().nouns.get(patient.lemma_.lower()) in VIOLENT_TYPES:
+        if not a2s and long_form and patient is not None \
+                and lexicon().nouns.get(patient.lemma_.lower()) in VIOLENT_TYPES:
             # "Mozambican forces had repelled the assault": the assault the article told of, by its attackers
             a2s = [a for a in [_article_attacker(tok, idx, a1s)] if a is not None]
         if not a2s:
