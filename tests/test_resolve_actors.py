@@ -194,3 +194,11 @@ def test_a_peoples_militia_under_each_spelling():
     assert reg.militia_of("Toposa").country == "SSD"
     assert reg.militia_of("Kenya") is None  # a state is no people
     assert reg.lookup("Pokot youths").actor.name == "Pokot Ethnic Militia"  # a template of this round
+
+
+def test_a_countrys_one_un_mission_is_the_peacekeepers_actor():
+    from terrain.resolve.missions import un_mission
+
+    assert un_mission("CAF").name == "MINUSCA" and un_mission("COD").name == "MONUSCO"
+    assert un_mission("SDN") is None  # two UN missions (UNAMID, UNISFA): no guess
+    assert un_mission("KEN") is None and un_mission(None) is None
