@@ -199,10 +199,14 @@ def test_a_bar_an_edge_and_a_row_open_their_evidence(tab, site):
     bar = bars.nth(totals.index(max(totals)))
     month = bar.get_attribute("data-month")
     bar.click()
-    month_ids = {e["id"] for e in site.api("/api/events", since=month, until=month, limit=1000)["items"]}
-    assert len(month_ids) == max(totals)
+    items = site.api("/api/events", since=month, until=month, limit=1000)["items"]
+    month_ids = {e["id"] for e in items}
+    # the bar counts the events dated within the month; the filter also keeps those dated only by the year
+    dated = {e["id"] for e in items if (e["date"] or e["document"]["published"]).startswith(month)}
+    assert len(dated) == max(totals)
     event = assert_highlighted(tab.page, site, month_ids)
-    assert (event["date"] or event["document"]["published"]).startswith(month)
+    when = event["date"] or event["document"]["published"]
+    assert when.startswith(month) or month.startswith(when)  # in the month, or dated only by its year
 
     tab.page.click(".tabs button[data-view=network]")
     tab.page.wait_for_selector("#network canvas")
