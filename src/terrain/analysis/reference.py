@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pycountry
-import yaml
 
 from terrain.errors import TerrainError
 
@@ -68,9 +67,10 @@ def personnel() -> dict[str, Personnel]:
     return out
 
 
-@lru_cache(maxsize=1)
 def _missions_yaml() -> dict:
-    return yaml.safe_load(_data("missions.yaml"))
+    from terrain.resolve.missions import missions_data  # one reader for the extractor and the analysis
+
+    return missions_data()
 
 
 def organisations() -> dict[str, str]:

@@ -5,21 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from terrain.extract.ablation import enabled
+from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
-from terrain.extract.roles import DEFINITE_FIGHTERS, arg_actors, find_child
+from terrain.extract.roles import arg_actors, find_child
 from terrain.extract.triggers import ACCUSE_VERBS
 from terrain.records import Actor
 from terrain.resolve.actors import registry
 
-ANAPHORA_KINDS = {"group": {"armed_group"}, "movement": {"armed_group"},
-                  "country": {"state"}, "government": {"state"}, "junta": {"state"},
-                  "regime": {"state"}, "authority": {"state"},
-                  "president": {"person"}, "he": {"person"}, "she": {"person"},
-                  "it": {"state", "armed_group", "company", "mission", "igo"},
-                  "they": {"state", "armed_group"}, "its": {"state", "armed_group"}, "their": {"state", "armed_group"},
-                  **{w: {"armed_group"} for w in DEFINITE_FIGHTERS},
-                  # partitives: "some were integrated into the army" (some of the group named before)
-                  "some": {"armed_group"}, "others": {"armed_group"}, "many": {"armed_group"}, "those": {"armed_group"}}
+# what each anaphor can refer to (data/extraction.yaml `anaphora`): pronouns by form, nouns by lemma
+ANAPHORA_KINDS = {word: set(kinds) for table in lexicon().words["anaphora"].values() for word, kinds in table.items()}
 
 
 def accused_of(tok: Token) -> Token | None:

@@ -118,10 +118,11 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
 
 
 ARMED_CLASSES = ("unidentified", "armed_group", "rebels")
-# "the group", "the junta": the actor of that kind named before (extract/parties.py, anaphor)
-DEFINITE_ANAPHORA = frozenset({"group", "movement", "country", "president", "government", "junta", "regime",
-                               "authority"})
-DEFINITE_FIGHTERS = frozenset({"rebel", "militant", "insurgent", "separatist", "paramilitary", "jihadist"})
+# "the group", "the junta": the actor of that kind named before (extract/parties.py, anaphor); "the
+# separatists", a generic armed head, only when a group was named before (data/extraction.yaml `anaphora`)
+_NOUNS = frozenset(lexicon().words["anaphora"]["nouns"])
+DEFINITE_FIGHTERS = frozenset(w for w in _NOUNS if _generic_class(w) in ARMED_CLASSES)
+DEFINITE_ANAPHORA = _NOUNS - DEFINITE_FIGHTERS
 
 
 def _demonym_of(tok: Token, inner: list) -> str | None:

@@ -116,9 +116,9 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in ("take", "seize", "hold", "control") and obj is not None and obj.pos_ == "PROPN" and _is_place(obj.text):
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja", "the M23 has held Goma since January"
     subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj",)) if tok.dep_ == "xcomp" else None)
-    aerial = bool({t.lemma_.lower() for t in tok.subtree} & AIR)
-    if lemma in ("hit", "strike") and subj is not None and obj is not None and not aerial \
-            and (subj.lemma_.lower() in FIGHTERS or lemma == "hit" and subj.pos_ == "PROPN"):
+    if lemma in ("hit", "strike") and subj is not None and obj is not None \
+            and (subj.lemma_.lower() in FIGHTERS or lemma == "hit" and subj.pos_ == "PROPN") \
+            and not {t.lemma_.lower() for t in tok.subtree} & AIR:
         return Trigger(tok, "ATTACK")  # "the militants had also hit bases at Dikwa", "the insurgents struck positions"
     if lemma in ("describe", "call", "brand", "dismiss") and obj is not None and obj.lemma_.lower() in FINDINGS \
             and any(t.lemma_.lower() in DENIAL_ADJECTIVES for t in tok.subtree):
@@ -126,8 +126,8 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in lex.crowd_verbs and subj is not None:
         if is_crowd(subj):
             return Trigger(tok, "PROTEST")  # "angry youths disrupted a training", "residents blocked the road"
-    under = prep_object(tok, ("under",))
-    if lemma == "come" and under is not None and under.lemma_.lower() in UNDER_FIRE:
+    under = prep_object(tok, ("under",)) if lemma == "come" else None
+    if under is not None and under.lemma_.lower() in UNDER_FIRE:
         return Trigger(tok, "ATTACK")  # "a UN helicopter came under fire": the subject is the target
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
     if lemma in ("arrive", "land", "enter") and _troops(subj) or lemma == "cross" and into and _troops(subj):

@@ -1,5 +1,7 @@
-"""Which UN peacekeeping mission serves in a country (``data/missions.yaml``): "a Rwandan blue helmet was
-killed in Haute-Kotto" hits MINUSCA, as ACLED and our gold code attacks on peacekeepers."""
+"""Peace-support missions (``data/missions.yaml``), read once: which organisation mandates each mission and
+where it serves. The extractor asks which UN mission serves in a country ("a Rwandan blue helmet was killed in
+Haute-Kotto" hits MINUSCA, as ACLED and our gold code attacks on peacekeepers); the analysis layer reads the
+frameworks (``terrain.analysis.reference``)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -11,12 +13,17 @@ from terrain.records import Actor
 from terrain.resolve.actors import registry
 
 
+@lru_cache(maxsize=1)
+def missions_data() -> dict:
+    """The parsed ``missions.yaml``: ``organisations`` and ``missions``."""
+    with resources.files("terrain.data").joinpath("missions.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
 @lru_cache(maxsize=None)
 def un_mission(country: str | None) -> Actor | None:
     """The one UN mission hosted by ``country``; None where there is none, or several (Sudan)."""
-    with resources.files("terrain.data").joinpath("missions.yaml").open(encoding="utf-8") as fh:
-        missions = yaml.safe_load(fh)["missions"]
-    found = [name for name, rec in missions.items()
+    found = [name for name, rec in missions_data()["missions"].items()
              if rec["organisation"] == "UN" and country in rec.get("hosts", [])]
     match = registry().lookup(found[0]) if len(found) == 1 else None
     return match.actor if match is not None else None
