@@ -164,3 +164,41 @@ def test_incident_vocabulary(text, typ):
 def test_the_lede_date_dates_the_report():
     ev = one(extract("15 Aug. Traders in Kisumu protested against new market fees on Monday."), "PROTEST")
     assert ev.date == "2021-08-15" and ev.date_precision == "day"
+
+
+# Where the incident happened, in the syntax of short reports (each case fails without its rule in
+# extract/place_spans.py or extract/where.py; +0.016 location on acled-kenya together).
+@pytest.mark.slow
+@pytest.mark.parametrize("text, types, want", [
+    # "through" / "within" are locative: a capital named there is the city, not its government
+    ("Police fired tear gas at traders marching through Bamako on 3 May.", ("PROTEST",), "Bamako"),
+    ("Moto-taxi drivers blocked roads within Ouagadougou on 2 May to protest over fuel prices.", ("PROTEST",),
+     "Ouagadougou"),
+    # a town the tagger took for an adjective still names its residents' place
+    ("Lamu residents took to the streets on 3 May to protest against a curfew imposed by Kenyan police.",
+     ("PROTEST",), "Lamu"),
+    # "Ol" (unlabelled) + "Kalou" (PERSON): one name
+    ("On 26 June, residents of Ol Kalou protested over the poor state of a road.", ("PROTEST",), "Ol Kalou"),
+    # the NER's "Moyale Monday" (one DATE)
+    ("Renewed clashes in Moyale Monday injured five Kenyan herders.", ("BATTLE", "ATTACK"), "Moyale"),
+    # a town run into its county without a comma
+    ("Gunmen killed three people in Witu Lamu County on Friday.", ("ATTACK",), "Witu"),
+    ("Fishermen attacked four Kenyan police officers at Lake Naivasha on Sunday.", ("ATTACK",), "Naivasha"),
+    ("Two refugees were killed in clashes in the Kakuma Refugee camp (Turkana) on 10 December.",
+     ("BATTLE", "ATTACK"), "Kakuma"),
+    ("Police fired tear gas in Nairobi's Freedom Park on 19 October to disperse demonstrators.", ("PROTEST",),
+     "Nairobi"),
+    # the town that starts an institution's or an office's name, in a short report with no other place
+    ("Kenyan students of Nyeri National Polytechnic fought running battles with police on 19 March.",
+     ("BATTLE", "PROTEST"), "Nyeri"),
+    # where the attackers came from is not where they attacked
+    ("Herders from Wajir attacked a village in Garissa county on 3 May, killing two.", ("ATTACK",), "Garissa"),
+    ("Raiders from Samburu clashed with Kenyan police in Tangi area of Laikipia; seven were killed.",
+     ("BATTLE",), "Laikipia"),
+    # a town that only names a road is a place of last resort: the county named wins
+    ("An assailant attacked three people along the Kibaoni-Mpeketoni road in Lamu county on 28 December.",
+     ("ATTACK",), "Lamu"),
+])
+def test_incident_place(text, types, want):
+    ev = one(extract(text), *types)
+    assert ev.location is not None and ev.location.name == want, ev.location

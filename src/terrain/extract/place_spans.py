@@ -10,11 +10,13 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from terrain.extract.lexicon import wordset
+
 PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART")
 # "of" only after a place noun or its people ("the outskirts of Goma", "residents of Isibania"), not
 # "the governor of Kilifi" (see ``locative``)
 LOC_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "on", "to", "between",
-             "along", "towards", "toward")
+             "along", "towards", "toward", "through", "throughout", "within")
 DIRECTIONS = ("eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
               "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
               "south-eastern", "south-western")
@@ -27,9 +29,12 @@ TYPE_WORDS = (r"sub-?\s?county|sub-?\s?location|area|village|town|township|locat
                r"military base|base|barracks|port|harbour|bridge")
 _TYPED = re.compile(rf"^\s*(?:{TYPE_WORDS})s?\b"  # "Nkiruni village"; "the Kericho-Nakuru highway": both towns
                     r"|^(?:\s*-\s*[A-Z][\w']*(?:\s[A-Z][\w']*)?)?\s+(?:road|highway)\b", re.I)
-_STRIP = re.compile(rf"\s+(?:{TYPE_WORDS}|road|highway|junction)$", re.I)
+_ROAD = re.compile(r"^(?:\s*-\s*[A-Z][\w']*(?:\s[A-Z][\w']*)?)?\s+(?:road|highway)\b", re.I)
+_STRIP = re.compile(rf"(?:\s+(?:{TYPE_WORDS}|refugee|road|highway|junction))+$", re.I)  # "Kakuma Refugee camp"
+_FEATURE = re.compile(r"^(?:lake|mount|mt\.?)\s+", re.I)  # "Lake Naivasha": the town of that name
 # ACLED-style coding remarks: "(coordinates for Nyeri town used)", "(coded as Kathwana)".
 _CODED = re.compile(r"\b(?:coordinates?|coded|geo-?coded)\b[^()]*$", re.I)
+_LINK = re.compile(rf"(?:\s+(?:{TYPE_WORDS})(?:\s*[,(]\s*|\s+(?:of|in)\s+)|\s*[,(]\s*)", re.I)
 # Heads that make the name before them a place: "Kapedo residents", "Sosio villagers".
 RESIDENTS = frozenset({"resident", "villager", "local", "inhabitant", "trader", "youth", "farmer", "herder"})
 
@@ -51,15 +56,39 @@ def direction(span: Span) -> str | None:
 
 def candidates(sent: Span) -> list[Span]:
     ents = [p for e in sent.ents if e.label_ in PLACE_LABELS for p in split_entity(e)]
-    ents = [_with_lead(e) for e in ents] + proper_runs(sent)
-    return sorted(ents, key=lambda e: e.start)
+    ents += [d for e in sent.ents if e.label_ == "DATE" and (d := _name_before_date(e)) is not None]
+    return _merge_adjacent(sorted([_with_lead(e) for e in ents] + proper_runs(sent), key=lambda e: e.start))
+
+
+def _date_word(t) -> bool:
+    return t.lower_.rstrip(".") in wordset("date_words") or t.like_num
+
+
+def _name_before_date(ent: Span) -> Span | None:
+    """"Moyale Monday" tagged as one DATE: the name before the date words."""
+    end = ent.start
+    while end < ent.end and ent.doc[end].is_title and ent.doc[end].pos_ == "PROPN" and not _date_word(ent.doc[end]):
+        end += 1
+    return Span(ent.doc, ent.start, end, label="") if ent.start < end < ent.end else None
+
+
+def _merge_adjacent(spans: list[Span]) -> list[Span]:
+    """"Ol" (an unlabelled run) + "Kalou" (PERSON): one name "Ol Kalou"."""
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == s.start and not prev.label_ and prev.doc[prev.end - 1].whitespace_:
+            out[-1] = Span(s.doc, prev.start, s.end, label=s.label_)
+        else:
+            out.append(s)
+    return out
 
 
 def _with_lead(ent: Span) -> Span:
     """The NER may leave out a name's first word ("in Ol Kalou" tagged "Kalou"): take it back in."""
     doc, start = ent.doc, ent.start
     while start > ent.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
-            and not doc[start - 1].ent_type_:
+            and not doc[start - 1].ent_type_ and not _date_word(doc[start - 1]) and doc[start - 1].text[-1] != ".":
         start -= 1
     return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
 
@@ -83,8 +112,9 @@ def proper_runs(sent: Span) -> list[Span]:
     runs, start = [], None
     for t in list(sent) + [None]:
         # a name the tagger took for a common noun still modifies one ("Migori residents")
-        ok = t is not None and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.dep_ == "compound") \
-            and t.i not in covered and t.is_title
+        # ("Lamu residents" tagged ADJ/amod)
+        ok = t is not None and (t.pos_ == "PROPN" or t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod")) \
+            and t.i not in covered and t.is_title and not _date_word(t)
         if ok and start is None:
             start = t.i
         elif not ok and start is not None:
@@ -94,10 +124,13 @@ def proper_runs(sent: Span) -> list[Span]:
 
 
 def chain(span: Span, by_char: dict[int, Span]) -> list[Span]:
-    """The names that follow ``span`` as ", X, Y" or " area (X, Y)": its district and region."""
+    """The names that follow ``span`` as ", X, Y", " area (X, Y)", " village in X", " area of X": its
+    district and region (not a bare " in X": "Kapedo in Tiaty" is Kapedo, wherever GeoNames puts Tiaty)."""
     text, out, end = doc_text(span.doc), [], span.end_char
+    if span.label_ == "NORP":  # "the Kenyan port of Mombasa": Mombasa is no district of a people
+        return out
     while True:
-        m = re.match(rf"(?:\s+(?:{TYPE_WORDS}))?\s*[,(]\s*", text[end:end + 40], re.I)
+        m = _LINK.match(text[end:end + 40])
         if not m or (end + m.end()) not in by_char:
             return out
         nxt = by_char[end + m.end()]
@@ -107,6 +140,13 @@ def chain(span: Span, by_char: dict[int, Span]) -> list[Span]:
 
 def typed(span: Span) -> bool:
     return bool(_TYPED.match(doc_text(span.doc)[span.end_char:span.end_char + 30]))
+
+
+def road(span: Span) -> bool:
+    """A town named for the road that leads to it ("along Kismayo Road in Garissa", "the Eldoret-Malaba
+    highway"): a place of last resort."""
+    after = doc_text(span.doc)[span.end_char:span.end_char + 30]
+    return bool(_ROAD.match(after) or re.search(r"\s(?:road|highway)$", span.text, re.I))
 
 
 def coded(span: Span) -> bool:
@@ -128,6 +168,10 @@ def names(span: Span) -> list[str]:
     words = bare.split()
     if len(words) > 1 and words[-1].lower() in DIRECTIONS:
         out.append(" ".join(words[:-1]))
+    if _FEATURE.match(bare):
+        out.append(_FEATURE.sub("", bare))
+    if bare != text and len(words) == 2:  # "Witu Lamu County": the town, then its county
+        out += words
     return list(dict.fromkeys(out))
 
 
@@ -136,11 +180,11 @@ def is_place_phrase(e: Span) -> bool:
     if locative(e, PLACE_PREPS) or typed(e) or coded(e):
         return True
     root = e.root
-    return root.dep_ == "compound" and root.head.lemma_.lower() in RESIDENTS
+    return root.dep_ in ("compound", "amod") and root.head.lemma_.lower() in RESIDENTS
 
 
 PLACE_PREPS = ("in", "at", "near", "outside", "around", "into", "across", "inside", "from", "of", "between", "to",
-               "along", "towards")
+               "along", "towards", "through", "throughout", "within")
 PLACE_VERBS = frozenset({"attack", "raid", "storm", "capture", "seize", "overrun", "shell", "bomb", "invade", "enter",
                          "retake", "recapture", "besiege", "encircle", "reach", "leave", "visit", "take", "hold",
                          "control", "occupy", "liberate"})
@@ -153,8 +197,9 @@ def locative(span: Span, preps: tuple[str, ...] = ()) -> bool:
     """A country named as a place ("in Mozambique", "the capital of the CAR"), not as an actor
     ("Rwanda denied", "talks with Benin")."""
     root = span.root
-    for _ in range(3):  # "the capital of the Central African Republic (CAR)" parses CAR as the head
-        if root.dep_ in ("conj", "appos", "det", "compound", "nmod", "amod") and root.head.i != root.i:
+    # "the capital of the Central African Republic (CAR)" parses CAR as the head; "in Nairobi's Freedom Park"
+    for _ in range(3):
+        if root.dep_ in ("conj", "appos", "det", "compound", "nmod", "amod", "poss") and root.head.i != root.i:
             root = root.head
     if root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS:
         return True  # "ADF fighters raided Oicha"
@@ -164,3 +209,14 @@ def locative(span: Span, preps: tuple[str, ...] = ()) -> bool:
     if prep.lower_ in (preps or COUNTRY_PREPS):
         return True
     return prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS + tuple(RESIDENTS)
+
+
+def origin(span: Span) -> bool:
+    """Where an actor comes from, not where it acts: "raiders from Samburu", "farmers from Ol Kalou stormed
+    ... in Nairobi", "invaders suspected to be from Baringo County"."""
+    root = span.root
+    while root.dep_ in ("conj", "appos", "compound") and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "from" and (prep.head.pos_ in ("NOUN", "PROPN")
+                                                              or prep.head.lemma_ == "be")

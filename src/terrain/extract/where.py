@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from terrain.extract.place_spans import (LOC_PREPS, PLACE_PREPS, SHORT_REPORT, candidates, chain, coded, direction,
-                                         doc_text, is_place_phrase, locative, names, typed)
+                                         doc_text, is_place_phrase, locative, names, origin, road, typed)
 from terrain.extract.lexicon import wordset
 from terrain.records import Location
 from terrain.resolve.actors import fold
@@ -207,7 +207,7 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
             if short and _bare_place(e, loc, hints):
                 found.append(PlaceMention(e, loc, weak=True))
             continue
-        found.append(PlaceMention(e, loc, coded=coded(e)))
+        found.append(PlaceMention(e, loc, coded=coded(e), weak=road(e)))
     return found + [p for e in ents if e.start_char not in consumed and (p := _embedded(e, hints)) is not None]
 
 
@@ -228,15 +228,24 @@ def _bare_place(e: Span, loc: Location, hints: list[str]) -> bool:
 
 
 def _embedded(e: Span, hints: list[str]) -> PlaceMention | None:
-    """The town in an institution's name, in a hinted country only (+0.01 location on acled-kenya)."""
+    """The town in an institution's name, in a hinted country only (+0.01 location on acled-kenya); in a
+    short report also the town or county that starts a longer name: "Nyeri National Polytechnic", "Homa Bay
+    Governor", "Nairobi's Freedom Park", "Nairobis CBD" (the apostrophe lost)."""
+    if not hints:
+        return None
     m = _INSTITUTION.match(e.text.strip())
-    name = m and (m.group("after") or m.group("before"))
-    if not name or not name[:1].isupper() or not hints:
-        return None
-    loc = _resolve([name], hints, None, set())
-    if loc is None or loc.precision not in ("place", "admin1"):
-        return None
-    return PlaceMention(e, loc, weak=True)
+    tried = [m.group("after") or m.group("before")] if m else []
+    words = e[1:] if e[0].pos_ == "DET" else e
+    if len(words) > 1 and len(doc_text(e.doc)) <= SHORT_REPORT:
+        first = words[0].text
+        tried += [words[:2].text, first, first[:-1] if first.endswith("s") else ""]
+    for name in tried:
+        if not name or not name[:1].isupper():
+            continue
+        loc = _resolve([name], hints[:1] if not m else hints, None, set())
+        if loc is not None and loc.precision in ("place", "admin1") and _exact(loc, name):
+            return PlaceMention(e, loc, weak=True)
+    return None
 
 
 def _is_demonym(span: Span) -> bool:
@@ -282,10 +291,10 @@ def event_location(trigger: Token, places: list[PlaceMention], attached_only: bo
     clause |= {t.i for t in head.subtree}
 
     def rank(p: PlaceMention) -> tuple:
-        attached = p.span.root.i in clause and locative(p.span, LOC_PREPS)
+        attached = p.span.root.i in clause and locative(p.span, LOC_PREPS) and not origin(p.span)
         # the trigger's own phrase before the clause it hangs on ("friction between Kigali and Kinshasa,
         # continued fighting in eastern DR Congo"), then the most precise
-        return (p.weak, 0 if attached or p.coded else 1, not p.coded, p.span.root.i not in own,
+        return (p.weak, 0 if attached or p.coded else 1, not p.coded, origin(p.span), p.span.root.i not in own,
                 PRECISION_RANK[p.location.precision], abs(p.span.start - trigger.i))
 
     best = sorted(places, key=rank)[0] if places else None
@@ -298,7 +307,8 @@ def event_location(trigger: Token, places: list[PlaceMention], attached_only: bo
     # A short report names its place once ("... The event happened in Nairobi"): the report's coded
     # place, else its most precise, nearest place (in the same country as the sentence's own, if any).
     others = [p for p in _doc_places(doc) if best is None or p.location.country == best.location.country]
-    others.sort(key=lambda p: (p.weak, not p.coded, PRECISION_RANK[p.location.precision], abs(p.span.start - trigger.i)))
+    others.sort(key=lambda p: (p.weak, not p.coded, origin(p.span), PRECISION_RANK[p.location.precision],
+                               abs(p.span.start - trigger.i)))
     if others and (best is None or (not best.coded and others[0].coded) or not others[0].weak and PRECISION_RANK[
             others[0].location.precision] < PRECISION_RANK[best.location.precision]):
         return others[0].location
