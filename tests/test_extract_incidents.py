@@ -202,3 +202,17 @@ def test_the_lede_date_dates_the_report():
 def test_incident_place(text, types, want):
     ev = one(extract(text), *types)
     assert ev.location is not None and ev.location.name == want, ev.location
+
+
+# Terse notes whose violent verb the tagger reads as a noun or adjective in a sentence that has other verbs
+# (extract/triggers.py, _mistagged_verb; +13 family, +14 type of 5,546 on acled-kenya).
+@pytest.mark.slow
+@pytest.mark.parametrize("text, typ, fatalities", [
+    ("Police exchange fire with bandits who were driving stolen cattle near Kapedo.", "BATTLE", None),
+    ("Gendarmes open fire on traders blocking a road in Dori.", "ATTACK", None),
+    ("Three farmers were Sunday evening shot dead by gunmen while working in Zamfara.", "ATTACK", 3),
+])
+def test_verbs_the_tagger_misreads(text, typ, fatalities):
+    ev = one(extract(text), typ)
+    assert ev.actor1 is not None and ev.actor2 is not None and ev.actor1 != ev.actor2
+    assert ev.quantities.get("fatalities") == fatalities

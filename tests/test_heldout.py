@@ -1,5 +1,5 @@
 """Long-form extraction on articles neither the rules nor the verifier were tuned on (eval/heldout/README.md):
-a floor under recall and precision, a little below what the extractor scores now (0.28 / 0.55), so that a
+a floor under recall and precision, a little below what the extractor scores now on set 5 (0.40 / 0.51), so that a
 change that breaks long-form extraction fails."""
 from __future__ import annotations
 
@@ -24,5 +24,5 @@ def test_heldout_articles_keep_their_floor():
     events = [e for _, evs in extract_documents(docs, processes=1) for e in evs]
     report = score(gold, events)
     recall, precision = report.found / report.facts, report.matched / report.extracted
-    assert report.facts >= 100
-    assert recall >= 0.25 and precision >= 0.50, (recall, precision)
+    assert report.facts >= 95
+    assert recall >= 0.33 and precision >= 0.45, (recall, precision)

@@ -111,7 +111,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         agent, patient = headline_args(tok)
     if tok.lemma_ == "come" and typ == "ATTACK":  # "came under fire": the subject was hit
         agent, patient = None, agent
-    if tok.pos_ == "ADJ":  # "X said the allegations were unfounded": X denies, answering their author
+    if tok.pos_ == "ADJ" and typ == "DENY":  # "X said the allegations were unfounded": X denies, answering their author
         agent, patient = speaker_of(tok), None
     if trig.via_object and typ == "ACCUSE":  # "summoned the Sudanese ambassador": the envoy's state
         patient = trig.obj

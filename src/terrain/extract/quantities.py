@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from terrain.extract.lexicon import lexicon
+from terrain.extract.lexicon import verb_of, lexicon
 
 WORDS = {
     "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4,
@@ -191,6 +191,9 @@ def _victim_of(t: Token) -> Token | None:
             if t.head.lemma_.lower() == "leave":
                 return deps.get("dobj")
             return deps.get("dobj") or deps.get("nsubjpass") or deps.get("nsubj")
+        if t.dep_ == "amod" and t.head.dep_ in ("attr", "acomp") and t.head.head.lemma_ == "be" \
+                and verb_of(t.head.text):  # "two policemen were Friday shot dead": "shot" tagged as a noun
+            return next((c for c in t.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if t.dep_ == "amod" and (t.head.like_num or t.head.pos_ in ("NOUN", "PRON")):
             return t.head  # "one dead", "leaves one dead"
         return None

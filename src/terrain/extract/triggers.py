@@ -276,9 +276,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.lemma_ in ("back",)):
             trig = _verb_type(tok)
         elif tok.pos_ == "ADJ":
-            trig = _denial_adjective(tok)
+            trig = _denial_adjective(tok) or _mistagged_verb(tok)
         elif (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower) and not tok.ent_type_:
-            trig = (_headline_verb(tok) if verbless else None) or _noun_type(tok)
+            trig = (_headline_verb(tok) if verbless else None) or _noun_type(tok) or _mistagged_verb(tok)
         else:
             trig = _headline_verb(tok) if verbless and tok.pos_ in ("NOUN", "PROPN") else None
         if trig is not None and not blocked(tok) and not _standing_task(trig):
@@ -316,6 +316,26 @@ def _headline_verb(tok: Token) -> Trigger | None:
     return Trigger(tok, typ, headline=True)
 
 
+def _mistagged_verb(tok: Token) -> Trigger | None:
+    """A violent verb the tagger took for a noun or adjective in a sentence that has other verbs: it has
+    a subject ("Police open fire on youth"), or it is a passive after "were" ("were Friday afternoon shot
+    dead by gunmen"), or it is an "exchange fire" phrase ("Police exchange fire with raiders")."""
+    lex = lexicon()
+    table = lex.objects.get(tok.lemma_.lower(), {})
+    obj = tok.head if tok.dep_ == "compound" and tok.head.i == tok.i + 1 else find_child(tok, ("dobj",))
+    if obj is not None and table.get(obj.lemma_.lower()) in VIOLENT_TYPES:
+        return Trigger(tok, table[obj.lemma_.lower()], headline=True)
+    verb = verb_of(tok.lemma_) or verb_of(tok.text)
+    typ = lex.verbs.get(verb) if verb else None
+    if typ not in VIOLENT_TYPES or tok.i + 1 >= tok.sent.end:
+        return None
+    if find_child(tok, ("nsubj",)) is not None and tok.i > tok.sent.start:
+        return Trigger(tok, typ, headline=True)
+    if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be" and _passive_headline(tok):
+        return Trigger(tok, typ, headline=True)
+    return None
+
+
 def _passive_headline(tok: Token) -> bool:
     nxt = tok.doc[tok.i + 1:tok.i + 3]
     return any(t.dep_ == "agent" or t.lower_ == "by" for t in nxt) or nxt[0].lower_ in ("dead", "to")
@@ -330,9 +350,15 @@ def headline_args(tok: Token) -> tuple[Token | None, Token | None]:
     """Doer and target of a headline verb: its subject and object where the parser found them, else the
     noun before it and the noun phrase after it."""
     if _passive_headline(tok):  # "4 shot dead by raiders": the by-phrase acts on the noun before
-        return prep_object(tok, ("by",)) or _by_object(tok), find_child(tok, ("nsubj",)) or tok.doc[tok.i - 1]
+        subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj", "nsubjpass"))
+                                               if tok.dep_ in ("attr", "acomp") else None)
+        return prep_object(tok, ("by",)) or _by_object(tok), subj or tok.doc[tok.i - 1]
+    if tok.dep_ == "compound" and tok.head.i == tok.i + 1:  # "Police exchange fire with raiders"
+        return find_child(tok.head, ("nsubj",)) or tok.doc[tok.i - 1], prep_object(tok.head, ("with", "on", "at"))
     agent = find_child(tok, ("nsubj",)) or tok.doc[tok.i - 1]
     patient = find_child(tok, ("dobj",))
+    if patient is not None and patient.lemma_.lower() in lexicon().objects.get(tok.lemma_.lower(), {}):
+        patient = prep_object(tok, ("on", "at", "with"))  # "open fire on youth"
     if patient is None:
         right = [c for c in tok.children if c.i > tok.i and c.pos_ in ("NOUN", "PROPN")]
         patient = right[0] if right else tok.head if tok.head.i > tok.i else None
