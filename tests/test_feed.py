@@ -65,3 +65,14 @@ def test_a_village_name_found_abroad_yields_to_the_feed_country():
     events = _run(KENYAN + ["On 12 May 2021, gunmen killed two herders in Salima village."])["r6"]
     assert events and all(e.country == "KEN" for e in events)
     assert all(e.location is None or e.location.country == "KEN" for e in events)
+
+
+@pytest.mark.slow
+def test_a_province_of_its_own_outweighs_the_feed_country():
+    # a run that began with Kenyan reports moves on to Mozambique: "Macomia (Cabo Delgado)" names its country by
+    # its province ("Tigania East District" does not: "East" alone is a region of several countries)
+    text = "On 28 May 2021, insurgents attacked Macomia (Cabo Delgado), killing 12 civilians."
+    events = _run(KENYAN + [text, "On 2 May 2021, gunmen killed two men in the Laikumukumu area, Tigania East "
+                                  "District."])
+    assert events["r6"] and all(e.country == "MOZ" for e in events["r6"])
+    assert events["r7"] and all(e.country == "KEN" for e in events["r7"])

@@ -310,3 +310,37 @@ def test_an_office_named_in_apposition_is_the_person():
 def test_a_bare_participle_in_a_headline_is_passive():
     events = extract("Army says 16 ISWAP fighters killed near Damboa in Borno as jihadists keep up pressure")
     assert ("Nigeria", "ISWAP") in pairs(events, "BATTLE")
+
+
+# Parties named by reference (extract/parties.py, build.py; +16 required facts on the demo corpus together).
+def test_the_two_governments_are_the_two_states_named_before():
+    events = extract("Rwanda and Burundi exchanged accusations for months. The two governments agreed on 4 May "
+                     "to reopen the border.")
+    assert pairs(events, "AGREE") & {("Rwanda", "Burundi"), ("Burundi", "Rwanda")}
+    events = extract("Uganda sent troops to Ituri in 2021 at the invitation of DR Congo. Officers of the two "
+                     "armies agreed at a meeting in Bunia to extend the joint operation.")
+    assert pairs(events, "AGREE") & {("Uganda", "DR Congo"), ("DR Congo", "Uganda")}
+    events = extract("Burundi and DR Congo have drawn closer. In August the two governments' defence ministers "
+                     "signed a pact in Kinshasa.")
+    assert pairs(events, "AGREE") & {("Burundi", "DR Congo"), ("DR Congo", "Burundi")}
+
+
+def test_a_plural_troops_object_with_a_dative_destination_deploys():
+    assert ("Kenya", "Somalia") in pairs(extract("Kenya sent troops to Somalia in October 2011."), "DEPLOY")
+
+
+def test_asking_a_capital_for_help_requests_it():
+    events = extract("The Central African authorities asked Moscow for help in December.")
+    assert ("Central African Republic", "Russia") in pairs(events, "REQUEST")
+
+
+def test_unnamed_soldiers_accused_are_the_army_of_the_country():
+    events = extract("Fighting between the army and Anglophone separatists has killed thousands in Cameroon's "
+                     "North-West region. In July, Amnesty International accused soldiers of burning homes in Bamenda.")
+    assert ("Amnesty International", "Cameroon") in pairs(events, "ACCUSE")
+
+
+def test_the_object_names_the_party_given_something():
+    events = extract("Fighting continues in North Kivu. Agemira, a company staffed by retired French officers, "
+                     "has provided the army with logistics and intelligence.")
+    assert ("Agemira", "DR Congo") in pairs(events, "AID")

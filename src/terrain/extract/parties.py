@@ -13,7 +13,9 @@ from terrain.records import Actor
 from terrain.resolve.actors import registry
 
 # what each anaphor can refer to (data/extraction.yaml `anaphora`): pronouns by form, nouns by lemma
-ANAPHORA_KINDS = {word: set(kinds) for table in lexicon().words["anaphora"].values() for word, kinds in table.items()}
+_ANAPHORA = lexicon().words["anaphora"]
+ANAPHORA_KINDS = {word: set(kinds) for key in ("pronouns", "nouns") for word, kinds in _ANAPHORA[key].items()}
+PAIRS: dict[str, str] = _ANAPHORA["pairs"]
 
 
 def accused_of(tok: Token) -> Token | None:
@@ -35,7 +37,11 @@ def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
     key = tok.lower_ if tok.pos_ == "PRON" else tok.lemma_.lower()
     kinds = ANAPHORA_KINDS.get(key)
     if kinds is None or tok.pos_ != "PRON" and not any(c.lower_ in ("the", "this") for c in tok.children):
-        return None  # "countries facing challenges" refers to no one; "the country" does
+        poss = find_child(tok, ("poss",))  # "Its government accuses ...": the state "its" refers to
+        if kinds is None or poss is None or poss.lower_ not in ("its", "their"):
+            return None  # "countries facing challenges" refers to no one; "the country" does
+        ref = anaphor(poss, idx)
+        return ref if ref is not None and ref.kind in kinds else None
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" and tok.head.head.i != tok.head.i:
         # "the junta announced that it was ending ...", "X notified France that they were terminating ...":
         # a reported clause's pronoun subject is the reporter
@@ -63,11 +69,38 @@ def possessive(tok: Token | None) -> bool:
 def actors_of(tok: Token | None, idx: MentionIndex, expand: bool = True) -> list[Actor]:
     if tok is None:
         return []
+    of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+               if p.dep_ == "pobj"), None)  # "officers of the two armies"
+    pair = (_pair(tok, idx) or (_pair(of, idx) if of is not None else [])) if enabled("anaphora") else []
+    if pair:
+        return pair
     arg = arg_actors(tok, idx, expand=expand)
     if arg is not None:
         return [_owned(tok, a, idx) for a in arg.actors]
     ref = anaphor(tok, idx) if enabled("anaphora") else None
     return [ref] if ref else []
+
+
+def _pair(tok: Token, idx: MentionIndex) -> list[Actor]:
+    """"the two governments settled on a timetable", "both armies", "officers of the two armies": the last
+    two states named before, as states or as their forces."""
+    owner = find_child(tok, ("poss",))  # "the two governments' defence ministers signed"
+    if owner is not None and owner.tag_ == "NNS":
+        tok = owner
+    kind = PAIRS.get(tok.lemma_.lower())
+    if kind is None or tok.tag_ != "NNS" or not any(c.lower_ in ("two", "both") for c in tok.children):
+        return []
+    countries: list[str] = []
+    for m in reversed(idx.mentions):
+        c = m.actor.country
+        if m.span.start < tok.i and m.actor.kind in ("state", "state_forces", "person") and c and c not in countries:
+            countries.append(c)
+        if len(countries) == 2:
+            break
+    if len(countries) < 2:
+        return []
+    make = registry().state if kind == "state" else registry().forces
+    return [make(c) for c in reversed(countries)]
 
 
 def _owned(tok: Token, actor: Actor, idx: MentionIndex) -> Actor:

@@ -170,7 +170,8 @@ def names(span: Span) -> list[str]:
         out.append(" ".join(words[:-1]))
     if _FEATURE.match(bare):
         out.append(_FEATURE.sub("", bare))
-    if bare != text and len(words) == 2:  # "Witu Lamu County": the town, then its county
+    if bare != text and len(words) == 2 and not {w.lower() for w in words} & set(DIRECTIONS):
+        # "Witu Lamu County": the town, then its county (not "Tigania East District": "East" is no county)
         out += words
     return list(dict.fromkeys(out))
 

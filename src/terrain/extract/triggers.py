@@ -58,7 +58,7 @@ def _object_type(tok: Token, obj: Token | None) -> str | None:
     nouns += [c for c in tok.children if c.dep_ in OBJ]  # "co-operation" parsed as two objects, co and operation
     nouns += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     for n in nouns:
-        typ = table.get(n.lemma_.lower()) or table.get(_joined(n))
+        typ = table.get(n.lemma_.lower()) or table.get(n.lower_) or table.get(_joined(n))  # "troops": lemma "troop"
         if typ:
             return typ
     return None
@@ -100,7 +100,7 @@ def _verb_type(tok: Token) -> Trigger | None:
     if alongside is not None and lemma in ("fight", "battle"):
         return Trigger(tok, "SUPPORT", obj=alongside)  # "troops fighting alongside M23" back M23
     if obj is not None and obj.lemma_.lower() in TROOPS and any(
-            c.dep_ == "prep" and c.lower_ in ("to", "into") for c in tok.children):
+            c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for c in tok.children):
         return Trigger(tok, "DEPLOY", via_object=True, obj=obj)  # "flew/moved/rushed soldiers into X"
     closer = any(c.lower_ in ("closer", "nearer") for c in tok.children)
     to_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with")), None)
@@ -353,7 +353,8 @@ def headline_args(tok: Token) -> tuple[Token | None, Token | None]:
         subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj", "nsubjpass"))
                                                if tok.dep_ in ("attr", "acomp") else None)
         return prep_object(tok, ("by",)) or _by_object(tok), subj or tok.doc[tok.i - 1]
-    if tok.dep_ == "compound" and tok.head.i == tok.i + 1:  # "Police exchange fire with raiders"
+    if tok.dep_ == "compound" and tok.head.i == tok.i + 1 \
+            and tok.head.lemma_.lower() in lexicon().objects.get(tok.lemma_.lower(), {}):  # "exchange fire with"
         return find_child(tok.head, ("nsubj",)) or tok.doc[tok.i - 1], prep_object(tok.head, ("with", "on", "at"))
     agent = find_child(tok, ("nsubj",)) or tok.doc[tok.i - 1]
     patient = find_child(tok, ("dobj",))

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from terrain.extract.place_spans import (LOC_PREPS, PLACE_PREPS, SHORT_REPORT, candidates, chain, coded, direction,
+from terrain.extract.place_spans import (DIRECTIONS, LOC_PREPS, PLACE_PREPS, SHORT_REPORT, candidates, chain, coded, direction,
                                          doc_text, is_place_phrase, locative, names, origin, road, typed)
 from terrain.extract.lexicon import wordset
 from terrain.records import Location
@@ -114,7 +114,9 @@ def _doc_info(doc: Doc) -> dict:
             elif not place_like:
                 continue
             # a county or region is unambiguous evidence; a town name may exist in several countries
-            places.append((loc.country, {"admin1": 3, "region": 2, "country": 1}.get(loc.precision, 1)))
+            # ("East", "Southern", "Delta" alone name regions of many countries: a town's weight)
+            weight = {"admin1": 3, "region": 2, "country": 1}.get(loc.precision, 1) if _distinctive(e) else 1
+            places.append((loc.country, weight))
     for country, weight in places:
         # a town abroad whose country the report never names is a same-named place ("Moura in central
         # Mali" is not Moura, Portugal; "Mogadishu's Lido beach" is not Lido Beach, New York)
@@ -123,9 +125,18 @@ def _doc_info(doc: Doc) -> dict:
     votes.update({c: 0.5 for c in actors})
     hint, weight = votes.most_common(1)[0] if votes else (None, 0)
     # a hint from demonyms alone ("Kenyan police") names no place: it does not bar places elsewhere
-    info = {"named": named, "hint": hint, "places": None, "strong": weight >= 1}
+    info = {"named": named, "hint": hint, "places": None, "strong": weight >= 1, "weight": weight}
     doc.user_data["terrain.where"] = info
     return info
+
+
+_ADMIN_WORDS = frozenset("district province county region state division constituency location sub-county sub".split())
+
+
+def _distinctive(e: Span) -> bool:
+    """A subdivision's name that is more than one common word: "Cabo Delgado", "Amhara", not "East"."""
+    words = [t for t in e if not t.is_punct and t.lower_ not in _ADMIN_WORDS]
+    return len(words) > 1 or bool(words) and not (words[0].lower_ in DIRECTIONS or words[0].lower_ in wordset("common_admin"))
 
 
 def _countries_within(e: Span) -> list[str]:
@@ -148,14 +159,16 @@ def use_feed(doc: Doc, feed) -> None:
     country evidence of its own takes the feed's."""
     info = _doc_info(doc)
     prior = feed.prior()
-    if prior and info["hint"] != prior and info["hint"] not in info["named"]:
+    if prior and info["hint"] != prior and info["hint"] not in info["named"] and info["weight"] < UNAMBIGUOUS:
         # no evidence, or only a village name that also exists abroad ("Salima village" in a Kenyan feed is
-        # not Salima, Malawi) and no country named: the feed's country
+        # not Salima, Malawi) and no country named: the feed's country. A province or region of the
+        # report's own ("Dese (South Wello, Amhara)" in a run that began in Nigeria) outweighs the feed.
         info["hint"], info["feed"] = prior, True
     elif info["strong"]:
         feed.observe(info["hint"])
 
 
+UNAMBIGUOUS = 3  # the vote of one first-level subdivision (_doc_info)
 BIG_CITY = 100_000  # population above which a town abroad is taken as the place named
 
 
