@@ -325,22 +325,19 @@ def test_the_two_governments_are_the_two_states_named_before():
     assert pairs(events, "AGREE") & {("Burundi", "DR Congo"), ("DR Congo", "Burundi")}
 
 
-def test_a_plural_troops_object_with_a_dative_destination_deploys():
-    assert ("Kenya", "Somalia") in pairs(extract("Kenya sent troops to Somalia in October 2011."), "DEPLOY")
-
-
-def test_asking_a_capital_for_help_requests_it():
-    events = extract("The Central African authorities asked Moscow for help in December.")
-    assert ("Central African Republic", "Russia") in pairs(events, "REQUEST")
-
-
-def test_unnamed_soldiers_accused_are_the_army_of_the_country():
-    events = extract("Fighting between the army and Anglophone separatists has killed thousands in Cameroon's "
-                     "North-West region. In July, Amnesty International accused soldiers of burning homes in Bamenda.")
-    assert ("Amnesty International", "Cameroon") in pairs(events, "ACCUSE")
-
-
-def test_the_object_names_the_party_given_something():
-    events = extract("Fighting continues in North Kivu. Agemira, a company staffed by retired French officers, "
-                     "has provided the army with logistics and intelligence.")
-    assert ("Agemira", "DR Congo") in pairs(events, "AID")
+@pytest.mark.parametrize("text, typ, pair", [
+    # a plural "troops" object (the objects table's key, not its lemma) with a dative destination
+    ("Kenya sent troops to Somalia in October 2011.", "DEPLOY", ("Kenya", "Somalia")),
+    # the capital asked is the state asked
+    ("The Central African authorities asked Moscow for help in December.", "REQUEST",
+     ("Central African Republic", "Russia")),
+    # unnamed soldiers accused are the army of the country
+    ("Fighting between the army and Anglophone separatists has killed thousands in Cameroon's North-West region. "
+     "In July, Amnesty International accused soldiers of burning homes in Bamenda.", "ACCUSE",
+     ("Amnesty International", "Cameroon")),
+    # the object names the party given something
+    ("Fighting continues in North Kivu. Agemira, a company staffed by retired French officers, has provided the "
+     "army with logistics and intelligence.", "AID", ("Agemira", "DR Congo")),
+], ids=["dative-troops", "asked-a-capital", "unnamed-soldiers", "object-is-the-party"])
+def test_the_party_named_by_the_object(text, typ, pair):
+    assert pair in pairs(extract(text), typ)

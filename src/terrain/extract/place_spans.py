@@ -27,9 +27,9 @@ TYPE_WORDS = (r"sub-?\s?county|sub-?\s?location|area|village|town|township|locat
                r"camp|refugee camp|slum|suburb|island|border town|municipality|beach|national park|national reserve|"
                r"game reserve|conservancy|forest|ranch|plantation|airport|airfield|airstrip|air base|airbase|"
                r"military base|base|barracks|port|harbour|bridge")
-_TYPED = re.compile(rf"^\s*(?:{TYPE_WORDS})s?\b"  # "Nkiruni village"; "the Kericho-Nakuru highway": both towns
-                    r"|^(?:\s*-\s*[A-Z][\w']*(?:\s[A-Z][\w']*)?)?\s+(?:road|highway)\b", re.I)
-_ROAD = re.compile(r"^(?:\s*-\s*[A-Z][\w']*(?:\s[A-Z][\w']*)?)?\s+(?:road|highway)\b", re.I)
+_ROAD_AFTER = r"^(?:\s*-\s*[A-Z][\w']*(?:\s[A-Z][\w']*)?)?\s+(?:road|highway)\b"  # "the Kericho-Nakuru highway"
+_TYPED = re.compile(rf"^\s*(?:{TYPE_WORDS})s?\b|{_ROAD_AFTER}", re.I)  # "Nkiruni village"; a road: both towns
+_ROAD = re.compile(_ROAD_AFTER, re.I)
 _STRIP = re.compile(rf"(?:\s+(?:{TYPE_WORDS}|refugee|road|highway|junction))+$", re.I)  # "Kakuma Refugee camp"
 _FEATURE = re.compile(r"^(?:lake|mount|mt\.?)\s+", re.I)  # "Lake Naivasha": the town of that name
 # ACLED-style coding remarks: "(coordinates for Nyeri town used)", "(coded as Kathwana)".
@@ -140,6 +140,11 @@ def chain(span: Span, by_char: dict[int, Span]) -> list[Span]:
 
 def typed(span: Span) -> bool:
     return bool(_TYPED.match(doc_text(span.doc)[span.end_char:span.end_char + 30]))
+
+
+def type_word(word: str) -> bool:
+    """ "district", "county", "village": a word that says what kind of place a name is."""
+    return bool(re.fullmatch(TYPE_WORDS, word, re.I))
 
 
 def road(span: Span) -> bool:

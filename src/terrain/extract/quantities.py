@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from terrain.extract.lexicon import verb_of, lexicon
+from terrain.extract.lexicon import lexicon, verb_of
 
 WORDS = {
     "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4,

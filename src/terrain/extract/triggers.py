@@ -321,10 +321,9 @@ def _mistagged_verb(tok: Token) -> Trigger | None:
     a subject ("Police open fire on youth"), or it is a passive after "were" ("were Friday afternoon shot
     dead by gunmen"), or it is an "exchange fire" phrase ("Police exchange fire with raiders")."""
     lex = lexicon()
-    table = lex.objects.get(tok.lemma_.lower(), {})
-    obj = tok.head if tok.dep_ == "compound" and tok.head.i == tok.i + 1 else find_child(tok, ("dobj",))
-    if obj is not None and table.get(obj.lemma_.lower()) in VIOLENT_TYPES:
-        return Trigger(tok, table[obj.lemma_.lower()], headline=True)
+    obj = _fire_object(tok)
+    if obj is not None:
+        return Trigger(tok, lex.objects[tok.lemma_.lower()][obj.lemma_.lower()], headline=True)
     verb = verb_of(tok.lemma_) or verb_of(tok.text)
     typ = lex.verbs.get(verb) if verb else None
     if typ not in VIOLENT_TYPES or tok.i + 1 >= tok.sent.end:
@@ -334,6 +333,14 @@ def _mistagged_verb(tok: Token) -> Trigger | None:
     if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be" and _passive_headline(tok):
         return Trigger(tok, typ, headline=True)
     return None
+
+
+def _fire_object(tok: Token) -> Token | None:
+    """The object that makes a violent phrase of ``tok`` ("fire" of "exchange fire", "open fire"), whether the
+    parser made it ``tok``'s head (a compound) or its direct object."""
+    obj = tok.head if tok.dep_ == "compound" and tok.head.i == tok.i + 1 else find_child(tok, ("dobj",))
+    typ = lexicon().objects.get(tok.lemma_.lower(), {}).get(obj.lemma_.lower()) if obj is not None else None
+    return obj if typ in VIOLENT_TYPES else None
 
 
 def _passive_headline(tok: Token) -> bool:
@@ -353,12 +360,12 @@ def headline_args(tok: Token) -> tuple[Token | None, Token | None]:
         subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj", "nsubjpass"))
                                                if tok.dep_ in ("attr", "acomp") else None)
         return prep_object(tok, ("by",)) or _by_object(tok), subj or tok.doc[tok.i - 1]
-    if tok.dep_ == "compound" and tok.head.i == tok.i + 1 \
-            and tok.head.lemma_.lower() in lexicon().objects.get(tok.lemma_.lower(), {}):  # "exchange fire with"
-        return find_child(tok.head, ("nsubj",)) or tok.doc[tok.i - 1], prep_object(tok.head, ("with", "on", "at"))
+    fire = _fire_object(tok)
+    if fire is not None and fire.i == tok.head.i:  # "Police exchange fire with raiders": "fire" heads the clause
+        return find_child(fire, ("nsubj",)) or tok.doc[tok.i - 1], prep_object(fire, ("with", "on", "at"))
     agent = find_child(tok, ("nsubj",)) or tok.doc[tok.i - 1]
     patient = find_child(tok, ("dobj",))
-    if patient is not None and patient.lemma_.lower() in lexicon().objects.get(tok.lemma_.lower(), {}):
+    if fire is not None:
         patient = prep_object(tok, ("on", "at", "with"))  # "open fire on youth"
     if patient is None:
         right = [c for c in tok.children if c.i > tok.i and c.pos_ in ("NOUN", "PROPN")]

@@ -18,8 +18,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from terrain.extract.place_spans import (DIRECTIONS, LOC_PREPS, PLACE_PREPS, SHORT_REPORT, candidates, chain, coded, direction,
-                                         doc_text, is_place_phrase, locative, names, origin, road, typed)
+from terrain.extract.place_spans import (DIRECTIONS, LOC_PREPS, PLACE_PREPS, SHORT_REPORT, candidates, chain, coded,
+                                         direction, doc_text, is_place_phrase, locative, names, origin, road,
+                                         type_word, typed)
 from terrain.extract.lexicon import wordset
 from terrain.records import Location
 from terrain.resolve.actors import fold
@@ -130,13 +131,10 @@ def _doc_info(doc: Doc) -> dict:
     return info
 
 
-_ADMIN_WORDS = frozenset("district province county region state division constituency location sub-county sub".split())
-
-
 def _distinctive(e: Span) -> bool:
     """A subdivision's name that is more than one common word: "Cabo Delgado", "Amhara", not "East"."""
-    words = [t for t in e if not t.is_punct and t.lower_ not in _ADMIN_WORDS]
-    return len(words) > 1 or bool(words) and not (words[0].lower_ in DIRECTIONS or words[0].lower_ in wordset("common_admin"))
+    words = [t.lower_ for t in e if not t.is_punct and not type_word(t.text) and t.lower_ not in ("state", "sub")]
+    return len(words) > 1 or bool(words) and words[0] not in DIRECTIONS and words[0] not in wordset("common_admin")
 
 
 def _countries_within(e: Span) -> list[str]:
