@@ -13,6 +13,8 @@ export function initReview(container, ontology, callbacks) {
 }
 
 export function showReview(e) {
+  // A late second load of the event on show keeps the panel: a correction half typed is not wiped.
+  if (e && current && JSON.stringify(e) === JSON.stringify(current) && node.firstChild) return;
   current = e;
   clear(node);
   if (!e) return;
