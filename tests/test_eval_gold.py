@@ -88,6 +88,12 @@ def test_a_shared_name_with_conflicting_countries_is_not_the_same_actor():
     assert same_actor(Actor("Civilians", "civilians", "CAF"), Actor("civilians", "civilians", None))
 
 
+def test_a_named_actor_is_itself_whatever_country_each_side_files_it_under():
+    # the ontology's "same canonical name": the ADF was founded in Uganda and fights in DR Congo
+    assert same_actor(Actor("ADF", "armed_group", "UGA"), Actor("Allied Democratic Forces", "armed_group", "COD"))
+    assert not same_actor(Actor("Rebels", "armed_group", "MLI"), Actor("Rebels", "armed_group", "NER"))
+
+
 def test_actor_names_resolve_through_the_registry():
     # no country on either side: only the alias can make these one actor
     assert same_actor(Actor("SADC", "igo", None), Actor("Southern African Development Community", "igo", None))

@@ -341,3 +341,38 @@ def test_the_two_governments_are_the_two_states_named_before():
 ], ids=["dative-troops", "asked-a-capital", "unnamed-soldiers", "object-is-the-party"])
 def test_the_party_named_by_the_object(text, typ, pair):
     assert pair in pairs(extract(text), typ)
+
+
+def test_a_relative_pronoun_stands_for_its_noun():
+    events = extract("Fighting spread near Goma, where the M23 rebels, whom UN experts say are backed by Rwanda, "
+                     "have been advancing.")
+    assert ("Rwanda", "M23") in pairs(events, "SUPPORT")
+    # a clause on one of two conjuncts names neither; a denied claim is not the last noun
+    events = extract("Fighting between the M23 and the Congolese army, which is backed by militias, continued.")
+    assert not any(e.actor2 and e.actor2.name == "M23" for e in events if e.type == "SUPPORT")
+    events = extract("Sudan accuses the UAE of arming the RSF, which Abu Dhabi denies.")
+    assert ("United Arab Emirates", "Sudan") in pairs(events, "DENY")
+
+
+def test_three_coordinated_deeds_of_the_accused():
+    events = extract("Burundi accused Rwanda of harbouring, feeding and financing RED-Tabara, a rebel group.")
+    assert ("Rwanda", "Red Tabara") in pairs(events, "SUPPORT")
+
+
+def test_an_institution_of_a_state_acts_for_it():
+    events = extract("Hungary's parliament has approved the deployment of up to 200 soldiers to Chad.")
+    assert ("Hungary", "Chad") in pairs(events, "DEPLOY")  # "approved": its subject deploys; Hungary is listed
+    events = article("Sudan's war has raged since April 2023.\n\nOn Thursday, the US Treasury sanctioned the army "
+                     "chief, accusing forces under his command of attacking schools in Sudan.")
+    assert any(e.actor1.name == "United States" for e in events if e.type == "ACCUSE")
+
+
+def test_troops_sent_to_a_region_at_home():
+    events = article("Cameroon's separatist conflict has killed thousands since 2017.\n\nThe government sent "
+                     "reinforcements to the two Anglophone regions ahead of the vote.")
+    assert ("Cameroon", "Cameroon") in pairs(events, "DEPLOY")
+    events = article("Benin's army has lost dozens of soldiers. Since 2021, gunmen from neighbouring Burkina Faso "
+                     "have attacked army posts.\n\nIn January the government deployed about 3,000 soldiers to the "
+                     "north.")
+    assert ("Benin", "Benin") in pairs(events, "DEPLOY")  # not the neighbour, not the north of somewhere else
+    assert ("Rwanda", "Rwanda") not in pairs(extract("Rwanda sent troops to the region."), "DEPLOY")

@@ -4,8 +4,10 @@ Actor rule (shared/spec/ONTOLOGY.md, "Gold files"): an extracted actor names a g
   * the canonical names are equal, compared case-, accent- and punctuation-insensitively
     ("al-Shabaab" = "Al Shabaab"), and alias-aware when the actor registry
     (``terrain.resolve.actors.registry()``) is installed: both names are resolved first
-    ("Southern African Development Community" = "SADC") -- unless both have a country and the
-    countries differ: collective names are shared ("Civilians" CAF is not "Civilians" RWA); or
+    ("Southern African Development Community" = "SADC"). A named actor is itself whatever country
+    each side files it under ("ADF" UGA = "ADF" COD: founded in one, fighting in the other); a
+    category name is shared, so there the countries must not differ ("Civilians" CAF is not
+    "Civilians" RWA); or
   * both have the same country and *compatible kinds*:
       - ``state`` ≈ ``state_forces`` ≈ ``person``: a government, its forces and a person acting
         for it are one side ("Paul Kagame" RWA speaks for Rwanda; the seed gold codes the
@@ -23,7 +25,7 @@ import re
 import unicodedata
 from typing import Any
 
-from terrain.records import Actor, Location
+from terrain.records import CATEGORY_ACTOR_NAMES, Actor, Location
 
 # The kind classes of the "compatible kind" rule; kinds not listed are their own class.
 KIND_CLASS = {
@@ -70,6 +72,10 @@ def canonical(name: str) -> str:
     return norm(name)
 
 
+def _category(name: str) -> bool:
+    return norm(name) in {norm(n) for n in CATEGORY_ACTOR_NAMES}
+
+
 def same_name(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
@@ -80,9 +86,10 @@ def same_actor(gold: Actor | None, ext: Actor | None) -> bool:
     """Does the extracted actor ``ext`` name the gold actor ``gold``? (the rule in the module doc)"""
     if gold is None or ext is None:
         return False
+    if same_name(gold.name, ext.name) and (gold.country is None or ext.country is None
+                                           or gold.country == ext.country or not _category(gold.name)):
+        return True
     if gold.country is None or ext.country is None:
-        if same_name(gold.name, ext.name):
-            return True
         return gold.country is None and ext.country is None and gold.kind == ext.kind == "armed_group"
     return gold.country == ext.country and (compatible_kinds(gold.kind, ext.kind) or same_name(gold.name, ext.name))
 

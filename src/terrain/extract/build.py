@@ -153,7 +153,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         # a nominal "presence"/"incursion" takes the sentence's place as host only on the continent: the
         # "disengagement of Rwandan forces" agreed in Washington is not a deployment to the United States
         near = loc if tok.pos_ == "VERB" or (loc is not None and loc.country in african()) else None
-        host = explicit or _host(tok, idx, near) \
+        # "sent reinforcements to the two Anglophone regions", "deployed 3,000 soldiers to the north": at home
+        home = a1s[0].country if a1s and a1s[0].kind == "state_forces" and _home_destination(tok) else None
+        host = explicit or home or _host(tok, idx, near) \
             or next((a.country for a in a2s if a.kind == "state"), None)
         dest = prep_object(tok, ("to", "in", "into"))
         named_elsewhere = dest is not None and not actors_of(dest, idx) and not _is_place_tok(dest) \
@@ -247,7 +249,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         a1s = [a for a in a1s if a.name not in GENERIC_ACTOR_NAMES or a.country]  # troops is not said
     for a1 in a1s[:3] or [None]:
         for a2 in a2s[:3] or [None]:
-            domestic = typ in ("ACCUSE", "DENY", "THREATEN") and a2 is not None and a2.kind == "person" and a1 != a2
+            domestic = typ in ("ACCUSE", "DENY", "THREATEN") and a2 is not None and a2.kind == "person" and a1 != a2 \
+                or typ in ("DEPLOY", "WITHDRAW")  # troops sent at home (checked in _complete)
             if a1 is not None and a2 is not None and (a1 == a2 or _same_state(a1, a2)) and not domestic \
                     and not (typ == "BATTLE" and a1.name in GENERIC_NAMES):  # two militias may clash
                 a2 = None  # (but a government may accuse its own opponent: "accused Bozizé of a coup")
@@ -258,7 +261,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             where = loc if loc is not None and loc.country is not None and loc.country == c else None
             a1, a2 = _as_mission(typ, a1, agent, c), _as_mission(typ, a2, patient, c)
             if typ in ("ACCUSE", "DENY", "THREATEN", "AID", "SUPPORT") and a2 is not None \
-                    and a2.name == "Security forces" \
+                    and a2.name in ("Security forces", "Forces") \
                     and c and (a1 is None or a1.country != c):
                 # "Amnesty accused soldiers of killings", "Agemira provided the army with logistics": the army there
                 a2 = registry().forces(c)
@@ -333,11 +336,27 @@ def _complete(c: Candidate) -> bool:
         if c.actor2 is None:
             return False
         home = c.actor2.country == c.actor1.country and c.actor1.kind in ("state", "state_forces")
-        return not home or c.location is not None and c.trigger.token.pos_ == "VERB"
+        return not home or c.trigger.token.pos_ == "VERB" and (c.location is not None or _home_destination(c.trigger.token))
     if typ in VIOLENT_TYPES and c.trigger.token.pos_ != "VERB":
         # nominal violence ("a series of attacks") needs a named doer, a victim or a count
         return c.actor1 != UNIDENTIFIED or bool(c.quantities) or c.actor2 is not None
     return True
+
+
+HOME_DESTINATIONS = frozenset({"region", "area", "province", "state", "district", "county", "border", "front",
+                               "frontline", "zone"})
+
+
+def _home_destination(tok: Token) -> bool:
+    """ "sent troops to the two Anglophone regions", "to the border area", "to the north": a destination named
+    by a qualified common noun or a bare direction ("to the region" alone may be abroad)."""
+    dest = prep_object(tok, ("to", "into"))
+    if dest is None or prep_object(dest, ("of",)) is not None:
+        return False  # "to the north of Mozambique"
+    if dest.lower_ in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"):
+        return True
+    return dest.pos_ == "NOUN" and dest.lemma_.lower() in HOME_DESTINATIONS \
+        and any(c.dep_ in ("amod", "compound", "nummod") for c in dest.children)
 
 
 def _appositive_mission(tok: Token | None, idx: MentionIndex) -> Actor | None:

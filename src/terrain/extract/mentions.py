@@ -20,6 +20,7 @@ from terrain.resolve.actors import registry
 
 FORCE_HEADS = frozenset(lexicon().words["generic"]["military"]["heads"]) | frozenset(
     lexicon().words["generic"]["police"]["heads"])
+INSTITUTIONS = frozenset(lexicon().words["institutions"])
 GENERIC_HEADS = frozenset(h for cls in lexicon().words["generic"].values() for h in cls["heads"]) | {"member"}
 
 
@@ -105,8 +106,10 @@ def _inside_name(span: Span, orgs: list[Span]) -> bool:
     for e in orgs:
         if e.start <= span.start and span.end <= e.end and len(e) > len(span) + 1:
             head = e.root
-            # "Fighters of Islamic State Mozambique" tagged as one ORG: a generic head names no organisation
-            return head.i not in range(span.start, span.end) and head.lemma_.lower() not in GENERIC_HEADS
+            # "Fighters of Islamic State Mozambique" tagged as one ORG: a generic head names no organisation;
+            # "the US Treasury": a state's institution is the state's
+            return head.i not in range(span.start, span.end) and head.lemma_.lower() not in GENERIC_HEADS \
+                and head.lower_ not in INSTITUTIONS
     return False
 
 
@@ -198,9 +201,15 @@ class MentionIndex:
         best = None
         for m in self.mentions:
             if limit <= m.span.start < token.i and m.actor.kind in kinds and m.span.root.i not in own_subject \
-                    and not (named_only and m.actor.name in GENERIC_ACTOR_NAMES):
+                    and not (named_only and m.actor.name in GENERIC_ACTOR_NAMES) and not _aside(m.span):
                 best = m
         return best
+
+
+def _aside(span: Span) -> bool:
+    """ "the al-Qaeda affiliate active in neighbouring Burkina Faso": a state named as a neighbour is not the
+    one "the government" refers back to."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ("neighbouring", "neighboring")
 
 
 def _paragraph_start(token: Token) -> int:

@@ -20,11 +20,11 @@ PAIRS: dict[str, str] = _ANAPHORA["pairs"]
 
 def accused_of(tok: Token) -> Token | None:
     """'accused Rwanda of backing M23': the doer of 'backing' is the accused."""
-    if tok.dep_ == "conj" and tok.head.lemma_.lower() in ACCUSE_VERBS \
-            and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.head.children):
-        return find_child(tok.head, ("dobj", "nsubjpass"))  # "accusing Kigali of harbouring and arming X"
-    if tok.dep_ == "conj" and tok.head.dep_ in ("pcomp", "pobj"):
-        tok = tok.head  # the same, parsed as two objects of "of" (the first often tagged a noun)
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "of harbouring, feeding and financing X"
+        if tok.head.lemma_.lower() in ACCUSE_VERBS \
+                and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.head.children):
+            return find_child(tok.head, ("dobj", "nsubjpass"))  # "accusing Kigali of harbouring and arming X"
+        tok = tok.head  # the same, parsed as objects of "of" (the first often tagged a noun)
     if tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ != "of":
         return None
     verb = tok.head.head

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from terrain.extract.lexicon import lexicon
+from terrain.extract.lexicon import lexicon, wordset
 from terrain.extract.mentions import FORCE_HEADS, MentionIndex
 from terrain.records import GENERIC_ACTOR_NAMES, VIOLENT_TYPES, Actor
 from terrain.resolve.actors import registry
@@ -217,8 +217,8 @@ def _reacts(verb: Token) -> bool:
     """ "The UN condemned the attack", "troops repelled an assault": the subject answers the event, it did
     not do it (a speech act, a verb of another type, or one of triggers.yaml's `reactions`)."""
     lex, lemma = lexicon(), verb.lemma_.lower()
-    if lemma == "claim":
-        return False  # "JNIM claimed the attack": responsibility
+    if lemma == "claim" or lemma in wordset("authorising"):
+        return False  # "JNIM claimed the attack": responsibility; "parliament approved the deployment"
     typ = lex.verbs.get(lemma)
     return lemma in lex.reactions or lemma in lex.words["speech"] or typ is not None and typ not in VIOLENT_TYPES
 
@@ -286,9 +286,7 @@ def agent_of(tok: Token) -> Token | None:
     if subj is None:  # "Mozambique came knocking": the subject hangs on the auxiliary
         subj = next((s for a in tok.children if a.dep_ == "aux" for s in a.children if s.dep_ == "nsubj"), None)
     if subj is not None:
-        if subj.dep_ == "nsubj" and subj.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
-            return tok.head
-        return subj
+        return _antecedent(subj)
     if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.lemma_.lower() in SPEECH_ACTS \
             and tok.head.head.i != tok.head.i:
         return agent_of(tok.head.head)  # "X said the problem was Y, and accused Kigali": X accuses
@@ -326,10 +324,30 @@ def patient_of(tok: Token) -> Token | None:
         return prep_object(tok, TARGET_PREPS + ("of", "from", "to"))
     passive = find_child(tok, PASSIVE_SUBJ) or (find_child(tok, SUBJ) if _passive(tok) else None)
     if passive is not None:
-        return passive
+        return _antecedent(passive)
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "civilians killed by ..."
         return tok.head
     obj = find_child(tok, OBJ)
     if obj is not None and obj.lower_ not in REFLEXIVE:
-        return obj
+        return _antecedent(obj)
     return prep_object(tok, TARGET_PREPS + ("of", "from"))
+
+
+RELATIVE = frozenset({"who", "whom", "which", "that"})
+
+
+def _antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause hangs on, also across a reporting verb
+    ("the M23 rebels, whom UN experts say are backed by Rwanda": Rwanda backs the rebels)."""
+    if tok.lower_ not in RELATIVE or tok.tag_ not in ("WP", "WDT") or lexicon().verbs.get(tok.head.lemma_) == "DENY":
+        return tok  # "..., which Abu Dhabi denies": the claim, not the last noun
+    head = tok.head
+    for _ in range(3):
+        if head.dep_ == "relcl":
+            # "between the M23 and the Congolese army, which is backed by militias": the clause may hang on
+            # either conjunct, so neither is taken
+            return tok if head.head.dep_ == "conj" or head.head.conjuncts else head.head
+        if head.dep_ not in ("ccomp", "xcomp", "conj") or head.head.i == head.i:
+            break
+        head = head.head
+    return tok
