@@ -154,7 +154,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         # "disengagement of Rwandan forces" agreed in Washington is not a deployment to the United States
         near = loc if tok.pos_ == "VERB" or (loc is not None and loc.country in african()) else None
         # "sent reinforcements to the two Anglophone regions", "deployed 3,000 soldiers to the north": at home
-        home = a1s[0].country if a1s and a1s[0].kind == "state_forces" and _home_destination(tok) else None
+        home = a1s[0].country if a1s and a1s[0].kind == "state_forces" and _home_destination(tok, idx) else None
         host = explicit or home or _host(tok, idx, near) \
             or next((a.country for a in a2s if a.kind == "state"), None)
         dest = prep_object(tok, ("to", "in", "into"))
@@ -250,7 +250,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     for a1 in a1s[:3] or [None]:
         for a2 in a2s[:3] or [None]:
             domestic = typ in ("ACCUSE", "DENY", "THREATEN") and a2 is not None and a2.kind == "person" and a1 != a2 \
-                or typ in ("DEPLOY", "WITHDRAW")  # troops sent at home (checked in _complete)
+                or typ == "DEPLOY"  # troops sent at home (checked in _complete)
             if a1 is not None and a2 is not None and (a1 == a2 or _same_state(a1, a2)) and not domestic \
                     and not (typ == "BATTLE" and a1.name in GENERIC_NAMES):  # two militias may clash
                 a2 = None  # (but a government may accuse its own opponent: "accused Bozizé of a coup")
@@ -336,7 +336,8 @@ def _complete(c: Candidate) -> bool:
         if c.actor2 is None:
             return False
         home = c.actor2.country == c.actor1.country and c.actor1.kind in ("state", "state_forces")
-        return not home or c.trigger.token.pos_ == "VERB" and (c.location is not None or _home_destination(c.trigger.token))
+        return not home or c.trigger.token.pos_ == "VERB" and typ == "DEPLOY" \
+            and (c.location is not None or _home_destination(c.trigger.token))
     if typ in VIOLENT_TYPES and c.trigger.token.pos_ != "VERB":
         # nominal violence ("a series of attacks") needs a named doer, a victim or a count
         return c.actor1 != UNIDENTIFIED or bool(c.quantities) or c.actor2 is not None
@@ -347,12 +348,15 @@ HOME_DESTINATIONS = frozenset({"region", "area", "province", "state", "district"
                                "frontline", "zone"})
 
 
-def _home_destination(tok: Token) -> bool:
+def _home_destination(tok: Token, idx: MentionIndex | None = None) -> bool:
     """ "sent troops to the two Anglophone regions", "to the border area", "to the north": a destination named
-    by a qualified common noun or a bare direction ("to the region" alone may be abroad)."""
+    by a qualified common noun or a bare direction ("to the region" alone may be abroad), naming no state
+    ("to the three borders area where Niger, Mali and Burkina Faso meet" is abroad)."""
     dest = prep_object(tok, ("to", "into"))
     if dest is None or prep_object(dest, ("of",)) is not None:
         return False  # "to the north of Mozambique"
+    if idx is not None and any(m.actor.kind in ("state", "state_forces") for m in idx.inside(dest)):
+        return False
     if dest.lower_ in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"):
         return True
     return dest.pos_ == "NOUN" and dest.lemma_.lower() in HOME_DESTINATIONS \

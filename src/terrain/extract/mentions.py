@@ -189,6 +189,16 @@ class MentionIndex:
         found.sort(key=lambda m: abs(m.span.root.i - token.i))
         return found
 
+    def focus(self, token: Token) -> Mention | None:
+        """The state named most often before ``token`` (its latest mention): the country a report is about."""
+        counts = Counter(m.actor.country for m in self.mentions if m.span.start < token.i
+                         and m.actor.kind in ("state", "state_forces") and m.actor.country)
+        if not counts:
+            return None
+        top = counts.most_common(1)[0][0]
+        return next(m for m in reversed(self.mentions) if m.span.start < token.i and m.actor.country == top
+                    and m.actor.kind in ("state", "state_forces"))
+
     def before(self, token: Token, kinds: set[str], same_paragraph: bool = True,
                named_only: bool = False) -> Mention | None:
         """The latest mention of one of ``kinds`` before ``token`` (anaphora). An object pronoun never
@@ -201,15 +211,32 @@ class MentionIndex:
         best = None
         for m in self.mentions:
             if limit <= m.span.start < token.i and m.actor.kind in kinds and m.span.root.i not in own_subject \
-                    and not (named_only and m.actor.name in GENERIC_ACTOR_NAMES) and not _aside(m.span):
+                    and not (named_only and m.actor.name in GENERIC_ACTOR_NAMES) and not _aside(m.span, token):
                 best = m
         return best
 
 
-def _aside(span: Span) -> bool:
+def _aside(span: Span, anaphor: Token) -> bool:
     """ "the al-Qaeda affiliate active in neighbouring Burkina Faso": a state named as a neighbour is not the
-    one "the government" refers back to."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in ("neighbouring", "neighboring")
+    one "the government" refers back to; nor is a capital named as a place ("a school in Bamako's Faladié
+    district ... they set an aircraft on fire": they are the attackers, not Mali)."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ in ("neighbouring", "neighboring"):
+        return True
+    root = span.root
+    if anaphor.pos_ != "PRON":
+        return False  # "the French base in Niamey ... the junta": a noun may well mean the capital's state
+    if root.dep_ == "poss":
+        root = root.head
+    return root.ent_type_ in ("GPE", "LOC", "FAC", "") and root.dep_ == "pobj" \
+        and root.head.lower_ in LOCATIVE and _capital(span)
+
+
+LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "inside", "across"})
+
+
+def _capital(span: Span) -> bool:
+    match = registry().lookup(span.text)
+    return match is not None and match.via == "capital"
 
 
 def _paragraph_start(token: Token) -> int:

@@ -9,7 +9,7 @@ from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import arg_actors, find_child
 from terrain.extract.triggers import ACCUSE_VERBS
-from terrain.records import Actor
+from terrain.records import GENERIC_ACTOR_NAMES, Actor
 from terrain.resolve.actors import registry
 
 # what each anaphor can refer to (data/extraction.yaml `anaphora`): pronouns by form, nouns by lemma
@@ -50,7 +50,11 @@ def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
             found = [a for a in actors_of(matrix, idx) if a.kind in kinds or a.kind == "state_forces" and "state" in kinds]
             if found:
                 return found[0]
-    m = idx.before(tok, kinds) or idx.before(tok, kinds, same_paragraph=False)
+    m = idx.before(tok, kinds)
+    if m is None and tok.pos_ == "NOUN" and "state" in kinds:
+        # "the government" opening a paragraph is the government of the country the report is about
+        m = idx.focus(tok)
+    m = m or idx.before(tok, kinds, same_paragraph=False)
     return m.actor if m else None
 
 
@@ -90,8 +94,8 @@ def _pair(tok: Token, idx: MentionIndex) -> list[Actor]:
     kind = PAIRS.get(tok.lemma_.lower())
     if kind is None or tok.tag_ != "NNS" or not any(c.lower_ in ("two", "both") for c in tok.children):
         return []
-    countries: list[str] = []
-    for m in reversed(idx.mentions):
+    countries = _coordinated_pair(tok, idx)
+    for m in reversed(idx.mentions if not countries else []):
         c = m.actor.country
         if m.span.start < tok.i and m.actor.kind in ("state", "state_forces", "person") and c and c not in countries:
             countries.append(c)
@@ -103,10 +107,38 @@ def _pair(tok: Token, idx: MentionIndex) -> list[Actor]:
     return [make(c) for c in reversed(countries)]
 
 
+def _coordinated_pair(tok: Token, idx: MentionIndex) -> list[str]:
+    """ "Mali and Burkina Faso have sided with Niamey. In a statement, the two governments": the two states
+    named together in this sentence or the one before, rather than the last two named (Niamey's Niger)."""
+    named_here = {m.actor.country for m in idx.mentions if tok.sent.start <= m.span.start < tok.i
+                  and m.actor.kind in ("state", "state_forces", "person")}
+    if len(named_here) > 1:
+        return []  # "a Russian delegation visited Niamey, and the two sides agreed": the two just named
+    start = tok.sent.start if tok.sent.start == 0 else tok.doc[tok.sent.start - 1].sent.start
+    for m in reversed(idx.mentions):
+        if not start <= m.span.start < tok.i or m.actor.kind not in ("state", "state_forces"):
+            continue
+        for c in m.span.root.conjuncts:
+            other = idx.at(c)
+            if other is not None and other.actor.kind in ("state", "state_forces") \
+                    and other.actor.country not in (None, m.actor.country):
+                latest_first = sorted((m, other), key=lambda x: -x.span.start)
+                return [x.actor.country for x in latest_first]
+    return []
+
+
 def _owned(tok: Token, actor: Actor, idx: MentionIndex) -> Actor:
-    """ "its forces", "their troops": the forces of the state the pronoun refers to."""
+    """ "its forces", "their troops": the forces of the state the pronoun refers to; "its fighters": the
+    group's."""
     poss = find_child(tok, ("poss",))
-    if actor.kind != "state_forces" or actor.country or poss is None or poss.pos_ != "PRON" or not enabled("anaphora"):
+    if poss is None or poss.pos_ != "PRON" or not enabled("anaphora"):
+        return actor
+    if actor.kind == "armed_group" and actor.name in GENERIC_ACTOR_NAMES:
+        # fighters are a group's, never a state's: the group named last, in the paragraph or before it
+        ref = idx.before(poss, {"armed_group"}, named_only=True) \
+            or idx.before(poss, {"armed_group"}, same_paragraph=False, named_only=True)
+        return ref.actor if ref is not None else actor
+    if actor.kind != "state_forces" or actor.country:
         return actor
     ref = anaphor(poss, idx)
     return registry().forces(ref.country) if ref is not None and ref.kind in ("state", "state_forces") \
