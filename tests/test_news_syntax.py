@@ -376,3 +376,22 @@ def test_troops_sent_to_a_region_at_home():
                      "north.")
     assert ("Benin", "Benin") in pairs(events, "DEPLOY")  # not the neighbour, not the north of somewhere else
     assert ("Rwanda", "Rwanda") not in pairs(extract("Rwanda sent troops to the region."), "DEPLOY")
+
+
+@pytest.mark.parametrize("text, typ, pair", [
+    ("Somali soldiers entered Harardhere on 16 January after al-Shabaab fled.", "SEIZE", ("Somalia", "al-Shabaab")),
+    ("Mali, Burkina Faso and Niger announced that they were quitting ECOWAS.", "ALIGN", ("Mali", "ECOWAS")),
+    ("The Niger junta took delivery of four helicopters from Russia.", "AID", ("Russia", "Niger")),
+])
+def test_verbs_of_taking_leaving_and_giving(text, typ, pair):
+    assert pair in pairs(extract(text), typ)
+
+
+def test_a_day_of_the_month_is_no_troop_count():
+    events = extract("The last French soldiers flew out of Niamey on 22 December.")
+    assert one(events, "WITHDRAW").quantities.get("troops") is None
+
+
+def test_a_pledge_of_troops_to_an_unnamed_force_is_no_deployment_at_home():
+    events = extract("Ouattara said Ivory Coast would contribute a battalion to the force.")
+    assert ("Côte d'Ivoire", "Côte d'Ivoire") not in pairs(events, "DEPLOY")

@@ -237,6 +237,8 @@ def troop_count(tokens: list[Token]) -> float | None:
     """The number of troops in the argument phrases of a deployment ("around 350 Rwandans")."""
     for t in tokens:  # "a first contingent of some 350 troops": the number sits on a troop noun inside
         for n in [t, *t.conjuncts, *(x for x in t.subtree if x.dep_ == "pobj" and x.head.lower_ == "of")]:
+            if n.ent_type_ in ("DATE", "TIME"):
+                continue  # "flew out of Niamey on 22 December": a day, not 22 soldiers
             nums = [c for c in n.children if c.dep_ == "nummod"]
             if nums:
                 v = count_of(n)

@@ -10,6 +10,7 @@ from terrain.extract.lexicon import lexicon, verb_of
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.extract.roles import OBJ, find_child, prep_object
 from terrain.records import VIOLENT_TYPES
+from terrain.resolve.actors import registry
 
 TROOPS = frozenset({"troops", "troop", "soldier", "force", "contingent", "battalion", "peacekeeper", "reinforcement",
                     "instructor", "mercenary", "personnel", "police", "policeman", "unit", "commando"})
@@ -129,6 +130,13 @@ def _verb_type(tok: Token) -> Trigger | None:
     under = prep_object(tok, ("under",)) if lemma == "come" else None
     if under is not None and under.lemma_.lower() in UNDER_FIRE:
         return Trigger(tok, "ATTACK")  # "a UN helicopter came under fire": the subject is the target
+    if lemma in ("take", "enter") and (_troops(subj) or _fighters(subj)) and _named_town(obj):
+        return Trigger(tok, "SEIZE")  # "soldiers entered Harardhere", "in December they took Adan Yabaal"
+    if lemma in ("leave", "vacate", "abandon") and _troops(subj) and obj is not None \
+            and (obj.ent_type_ == "FAC" or obj.lemma_.lower() in BASES):
+        return Trigger(tok, "WITHDRAW")  # "American forces have left Air Base 201"
+    if lemma in ("quit", "leave", "exit") and _bloc(obj):
+        return Trigger(tok, "ALIGN", breaking=True, via_object=True, obj=obj)  # "quitting ECOWAS"
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
     if lemma in ("arrive", "land", "enter") and _troops(subj) or lemma == "cross" and into and _troops(subj):
         return Trigger(tok, "DEPLOY")  # "Russian military instructors have arrived in Niamey", "soldiers crossed into"
@@ -187,6 +195,28 @@ def _troops(tok: Token | None) -> bool:
         return False
     of = prep_object(tok, ("of",))
     return tok.lemma_.lower() in TROOPS or of is not None and of.lemma_.lower() in TROOPS
+
+
+BASES = frozenset({"base", "basis", "camp", "garrison", "barracks", "outpost", "position"})
+
+
+def _fighters(tok: Token | None) -> bool:
+    return tok is not None and (tok.lemma_.lower() in FIGHTERS or tok.lower_ == "they")
+
+
+def _named_town(tok: Token | None) -> bool:
+    """A town by name, whatever the NER made of it ("Harardhere" ORG), that names no actor (not "Congo")."""
+    if tok is None or tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "NORP", "DATE"):
+        return False
+    return registry().lookup(" ".join(t.text for t in tok.subtree if t.dep_ != "det")) is None
+
+
+def _bloc(tok: Token | None) -> bool:
+    """ "ECOWAS", "the Economic Community of West African States": an international organisation."""
+    if tok is None:
+        return False
+    match = registry().lookup(" ".join(t.text for t in tok.subtree if t.dep_ != "det"))
+    return match is not None and match.actor.kind == "igo"
 
 
 def _town(tok: Token | None) -> bool:

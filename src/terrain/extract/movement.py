@@ -1,0 +1,105 @@
+"""Who moves troops where: the provider, the host and the troop count of a deployment or withdrawal."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from terrain.extract import quantities as q
+from terrain.extract.mentions import MentionIndex
+from terrain.extract.parties import actors_of, as_forces
+from terrain.extract.place_spans import DIRECTIONS
+from terrain.extract.roles import find_child, prep_object
+from terrain.extract.triggers import Trigger
+from terrain.extract.where import african
+from terrain.records import Actor, Location
+from terrain.resolve.actors import registry
+
+
+def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None, a1s: list[Actor],
+             a2s: list[Actor], idx: MentionIndex, loc: Location | None, recent_states: list[str]
+             ) -> tuple[str, list[Actor], list[Actor], float | None]:
+    """(type, providers, [host state], troops) of a DEPLOY or WITHDRAW trigger; leaving a bloc is an ALIGN."""
+    tok = trig.token
+    troops_tok = trig.obj if trig.via_object else patient
+    if tok.pos_ == "NOUN":  # "the withdrawals from Mali, Burkina Faso and Niger": the hosts, not the troops;
+        mover = prep_object(tok, ("of",))  # "the departure of the UN mission, MINUSMA": the mover
+        troops_tok = mover if mover is not None and not _is_place_tok(mover) else None
+    if not a1s and troops_tok is not None:  # "350 Rwandans could be deployed": the troops are the provider
+        a1s, a2s = actors_of(troops_tok, idx), a2s if trig.via_object else []
+    mission = _appositive_mission(troops_tok, idx)
+    a1s = [mission] if mission is not None else a1s  # "SADC deployed a force, SAMIDRC": the mission deploys
+    a1s = [as_forces(a) for a in a1s]
+    a1s = [a for a in a1s if a.kind in ("state_forces", "company", "mission", "igo", "armed_group")]
+    providers = {a.country for a in a1s}  # "Egypt and Djibouti have offered troops to it": neither hosts
+    explicit = _host(tok, idx, None)
+    # a nominal "presence"/"incursion" takes the sentence's place as host only on the continent: the
+    # "disengagement of Rwandan forces" agreed in Washington is not a deployment to the United States
+    near = loc if tok.pos_ == "VERB" or (loc is not None and loc.country in african()) else None
+    # "sent reinforcements to the two Anglophone regions", "deployed 3,000 soldiers to the north": at home
+    home = a1s[0].country if a1s and a1s[0].kind == "state_forces" and home_destination(tok, idx) else None
+    host = explicit or home or _host(tok, idx, near) \
+        or next((a.country for a in a2s if a.kind == "state"), None)
+    dest = prep_object(tok, ("to", "in", "into"))
+    named_elsewhere = dest is not None and not actors_of(dest, idx) and not _is_place_tok(dest) \
+        and dest.lower_ not in DIRECTIONS  # "kept a contingent in the east": the host is in context
+    if (host is None or host in providers) and tok.pos_ == "VERB" and not named_elsewhere:
+        # "Benin opened talks with Rwanda. 350 Rwandans could be deployed": the state just named
+        host = next((c for c in reversed(recent_states) if c not in providers), None)
+    a2s = [registry().state(host)] if host else []
+    igo = [a for a in actors_of(prep_object(tok, ("from",)), idx) if a.kind == "igo"]
+    if typ == "WITHDRAW" and igo:  # leaving ECOWAS is a break with the bloc, not a troop withdrawal
+        typ, a1s, a2s = "ALIGN", [registry().state(a.country) if a.country else a for a in a1s], igo[:1]
+    troops = q.troop_count([t for t in (troops_tok, agent) if t is not None])
+    return typ, a1s, a2s, troops
+
+
+def _is_place_tok(tok: Token) -> bool:
+    from terrain.resolve.gazetteer import gazetteer
+
+    return tok.pos_ == "PROPN" and gazetteer().is_place(tok.text)
+
+
+def _host(trig: Token, idx: MentionIndex, loc: Location | None) -> str | None:
+    dest = prep_object(trig, ("to", "in", "into", "from", "inside", "across"))
+    if dest is None:
+        obj = find_child(trig, ("dobj",))
+        dest = prep_object(obj, ("to", "in", "into", "from")) if obj is not None else None
+    if dest is not None:
+        for a in actors_of(dest, idx):
+            if a.country and a.kind in ("state", "state_forces"):
+                return a.country
+    return loc.country if loc else None
+
+
+HOME_DESTINATIONS = frozenset({"region", "area", "province", "state", "district", "county", "border", "front",
+                               "frontline", "zone"})
+
+
+def home_destination(tok: Token, idx: MentionIndex | None = None) -> bool:
+    """ "sent troops to the two Anglophone regions", "to the border area", "to the north": a destination named
+    by a qualified common noun or a bare direction ("to the region" alone may be abroad), naming no state
+    ("to the three borders area where Niger, Mali and Burkina Faso meet" is abroad)."""
+    dest = prep_object(tok, ("to", "into"))
+    if dest is None or prep_object(dest, ("of",)) is not None:
+        return False  # "to the north of Mozambique"
+    if idx is not None and any(m.actor.kind in ("state", "state_forces") for m in idx.inside(dest)):
+        return False
+    if dest.lower_ in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"):
+        return True
+    return dest.pos_ == "NOUN" and dest.lemma_.lower() in HOME_DESTINATIONS \
+        and any(c.dep_ in ("amod", "compound", "nummod") for c in dest.children)
+
+
+def _appositive_mission(tok: Token | None, idx: MentionIndex) -> Actor | None:
+    """ "a separate force, SAMIDRC": the mission named beside the troops (the parser often misses the apposition
+    of an unknown acronym and tags it a verb)."""
+    if tok is None:
+        return None
+    doc = tok.doc
+    beside = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
+        beside.append(doc[tok.i + 2])
+    for t in beside:
+        m = idx.at(t)
+        if m is not None and m.actor.kind == "mission":
+            return m.actor
+    return None
