@@ -31,6 +31,18 @@ def test_features_follow_the_names_and_describe_the_event():
     assert dict(zip(names, rows[1]))["actor2 generic"] == 1
 
 
+def test_features_tell_a_party_named_in_the_sentence_from_one_reached_by_reference():
+    named = Event(doc_id="d", type="SUPPORT", actor1=RWANDA, actor2=M23, trigger="backing",
+                  evidence=Evidence("Kinshasa accuses Kigali of backing the M23 rebels.", 0, 50))
+    referred = Event(doc_id="d", type="SUPPORT", actor1=RWANDA, actor2=M23, trigger="deployment",
+                     evidence=Evidence('"It has not stopped the deployment," the group said.', 0, 50))
+    rows = [dict(zip(feature_names(), r)) for r in features([named, referred], 2000)]
+    assert rows[0]["actor1 named in sentence"] == 1 and rows[0]["actor2 named in sentence"] == 1  # Kigali: Rwanda
+    assert rows[1]["actor1 named in sentence"] == 0 and rows[1]["actor2 named in sentence"] == 0
+    assert rows[1]["negation"] == 1 and rows[1]["quotation"] == 1 and rows[1]["nominal trigger"] == 1
+    assert rows[0]["negation"] == 0 and rows[0]["nominal trigger"] == 0
+
+
 def test_fit_learns_the_direction_and_is_deterministic():
     rng = np.random.default_rng(0)
     X = rng.normal(size=(200, 3))

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 from terrain.errors import ModelError
-from terrain.records import ACTOR_KINDS, CATEGORY_ACTOR_NAMES, EVENT_TYPES, STATUSES, Event
+from terrain.records import ACTOR_KINDS, CATEGORY_ACTOR_NAMES, EVENT_TYPES, STATUSES, Actor, Event
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "event_verifier.json"
 
@@ -29,7 +30,9 @@ def feature_names() -> list[str]:
     return ([f"type={t}" for t in EVENT_TYPES] + [f"actor1={k}" for k in kinds] + [f"actor2={k}" for k in kinds]
             + [f"status={s}" for s in STATUSES]
             + ["actor1 generic", "actor2 generic", "parties of one country", "headline", "events in sentence",
-               "numbers", "position in article", "place", "date"])
+               "numbers", "position in article", "place", "date"]
+            + ["actor1 named in sentence", "actor2 named in sentence", "negation", "quotation", "nominal trigger",
+               "sentence length"])
 
 
 def features(events: list[Event], text_length: int) -> list[list[float]]:
@@ -47,8 +50,50 @@ def features(events: list[Event], text_length: int) -> list[list[float]]:
                 float(a1 is not None and a2 is not None and a1.country is not None and a1.country == a2.country),
                 float(e.evidence.start == 0), float(per_sentence[e.evidence.start]), float(bool(e.quantities)),
                 e.evidence.start / max(1, text_length), float(e.location is not None), float(e.date is not None)]
+        row += _sentence_features(e)
         rows.append(row)
     return rows
+
+
+NEGATION = re.compile(r"\b(not|never|no|n't|neither|nor)\b", re.I)
+QUOTES = re.compile("[\"\u201c\u201d]")
+
+
+def _sentence_features(e: Event) -> list[float]:
+    """What the sentence says about the proposal: whether each party is named in it (not reached by
+    reference or carried over from context, the rules' riskiest guesses), negation, quotation, a noun as
+    trigger ("the deployment" is often a plan or a mention), and the sentence's length."""
+    from terrain.extract.lexicon import lexicon, verb_of  # (import here: extract imports this module)
+
+    text = e.evidence.text
+    named = [float(a is not None and a.name not in CATEGORY_ACTOR_NAMES and _named(a, text.lower()))
+             for a in (e.actor1, e.actor2)]
+    lex = lexicon()
+    word = (e.trigger or "").lower()
+    stem = word[:-3] if word.endswith("ing") else word  # "backing", "killing": read as the verb
+    nominal = word in lex.nouns and verb_of(word) is None and not ({stem, stem + "e"} & lex.verbs.keys())
+    return [*named, float(bool(NEGATION.search(text))), float(bool(QUOTES.search(text))), float(nominal),
+            min(len(text) / 200.0, 3.0)]
+
+
+def _named(actor: Actor, text: str) -> bool:
+    forms = _surfaces().get(actor.name, set())
+    if actor.country and actor.kind in ("state", "state_forces", "person"):
+        forms = forms | _surfaces().get(actor.country, set())
+    return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text) for f in forms)
+
+
+@lru_cache(maxsize=1)
+def _surfaces() -> dict[str, set[str]]:
+    """Lower-cased surface forms by actor name, and a state's (demonyms, capital, forces) by its ISO3."""
+    from terrain.resolve.actors import registry
+
+    out: dict[str, set[str]] = {}
+    for surface, match in registry().phrases():
+        out.setdefault(match.actor.name, set()).add(surface.lower())
+        if match.actor.country and match.actor.kind in ("state", "state_forces"):
+            out.setdefault(match.actor.country, set()).add(surface.lower())
+    return out
 
 
 @lru_cache(maxsize=1)
