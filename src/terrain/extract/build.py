@@ -10,6 +10,7 @@ from terrain.extract.ablation import enabled
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.movement import home_destination, movement
+from terrain.extract.rerank import rerank
 from terrain.extract.parties import accused_of, actors_of, as_forces, governing_subject, possessive
 from terrain.extract.roles import GENERIC_NAMES, agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
@@ -234,7 +235,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 attributed_to=phrase(source_tok) if source_tok is not None else None,
                 speaker=speaker,
             ))
-    return [c for c in out if _complete(c)]
+    return [c for c in rerank(out, idx, sent) if _complete(c)]
 
 
 def _national(tok: Token | None) -> bool:
