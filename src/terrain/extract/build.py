@@ -14,7 +14,8 @@ from terrain.extract.rerank import rerank
 from terrain.extract.parties import accused_of, actors_of, as_forces, governing_subject, possessive
 from terrain.extract.roles import GENERIC_NAMES, agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
-from terrain.extract.triggers import FINDINGS, Trigger, headline_args
+from terrain.extract.terse import headline_args
+from terrain.extract.triggers import FINDINGS, Trigger
 from terrain.extract.violence import UNIDENTIFIED, violence
 from terrain.extract.when import event_date
 from terrain.extract.where import PlaceMention, event_location

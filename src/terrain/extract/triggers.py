@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from terrain.extract.crowds import is_crowd
-from terrain.extract.lexicon import lexicon, verb_of
+from terrain.extract.lexicon import lexicon
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.extract.roles import OBJ, find_child, prep_object
+from terrain.extract.terse import headline_verb, mistagged_verb
 from terrain.records import VIOLENT_TYPES
 from terrain.resolve.actors import registry
 
@@ -306,14 +307,21 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.lemma_ in ("back",)):
             trig = _verb_type(tok)
         elif tok.pos_ == "ADJ":
-            trig = _denial_adjective(tok) or _mistagged_verb(tok)
+            trig = _denial_adjective(tok) or _terse(tok, mistagged_verb)
         elif (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower) and not tok.ent_type_:
-            trig = (_headline_verb(tok) if verbless else None) or _noun_type(tok) or _mistagged_verb(tok)
+            trig = (_terse(tok, headline_verb) if verbless else None) or _noun_type(tok) \
+                or _terse(tok, mistagged_verb)
         else:
-            trig = _headline_verb(tok) if verbless and tok.pos_ in ("NOUN", "PROPN") else None
+            trig = _terse(tok, headline_verb) if verbless and tok.pos_ in ("NOUN", "PROPN") else None
         if trig is not None and not blocked(tok) and not _standing_task(trig):
             out.append(trig)
     return _outermost(out)
+
+
+def _terse(tok: Token, reading) -> Trigger | None:
+    """A violent verb of terse text the tagger misread (extract/terse.py), as a headline trigger."""
+    typ = reading(tok)
+    return Trigger(tok, typ, headline=True) if typ else None
 
 
 DENIAL_ADJECTIVES = frozenset({"unfounded", "baseless", "groundless", "false", "untrue", "fabricated", "fanciful",
@@ -328,79 +336,6 @@ def _denial_adjective(tok: Token) -> Trigger | None:
         return None
     subj = find_child(tok.head, ("nsubj",))
     return Trigger(tok, "DENY") if subj is not None and subj.lemma_.lower() in FINDINGS | {"accusation"} else None
-
-
-def _headline_verb(tok: Token) -> Trigger | None:
-    """Terse notes and headlines drop articles, and the parser then reads their verb as a noun: "Degodia
-    attack Garre civilians", "Police battle Toposa raiders", "Unknown attackers shoot KDF soldier". In a
-    sentence without any verb, a violent verb of the lexicon between two nouns is that verb."""
-    verb = verb_of(tok.lemma_) or verb_of(tok.text)
-    typ = lexicon().verbs.get(verb) if verb else None
-    if typ not in VIOLENT_TYPES or tok.i == tok.sent.start or tok.i + 1 >= tok.sent.end:
-        return None
-    before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
-    if before.pos_ in ("NOUN", "PROPN", "NUM") and _passive_headline(tok):
-        return Trigger(tok, typ, headline=True)  # "4 shot dead by raiders", "Chief hacked to death"
-    if before.pos_ not in ("NOUN", "PROPN") or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "DET"):
-        return None
-    return Trigger(tok, typ, headline=True)
-
-
-def _mistagged_verb(tok: Token) -> Trigger | None:
-    """A violent verb the tagger took for a noun or adjective in a sentence that has other verbs: it has
-    a subject ("Police open fire on youth"), or it is a passive after "were" ("were Friday afternoon shot
-    dead by gunmen"), or it is an "exchange fire" phrase ("Police exchange fire with raiders")."""
-    lex = lexicon()
-    obj = _fire_object(tok)
-    if obj is not None:
-        return Trigger(tok, lex.objects[tok.lemma_.lower()][obj.lemma_.lower()], headline=True)
-    verb = verb_of(tok.lemma_) or verb_of(tok.text)
-    typ = lex.verbs.get(verb) if verb else None
-    if typ not in VIOLENT_TYPES or tok.i + 1 >= tok.sent.end:
-        return None
-    if find_child(tok, ("nsubj",)) is not None and tok.i > tok.sent.start:
-        return Trigger(tok, typ, headline=True)
-    if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be" and _passive_headline(tok):
-        return Trigger(tok, typ, headline=True)
-    return None
-
-
-def _fire_object(tok: Token) -> Token | None:
-    """The object that makes a violent phrase of ``tok`` ("fire" of "exchange fire", "open fire"), whether the
-    parser made it ``tok``'s head (a compound) or its direct object."""
-    obj = tok.head if tok.dep_ == "compound" and tok.head.i == tok.i + 1 else find_child(tok, ("dobj",))
-    typ = lexicon().objects.get(tok.lemma_.lower(), {}).get(obj.lemma_.lower()) if obj is not None else None
-    return obj if typ in VIOLENT_TYPES else None
-
-
-def _passive_headline(tok: Token) -> bool:
-    nxt = tok.doc[tok.i + 1:tok.i + 3]
-    return any(t.dep_ == "agent" or t.lower_ == "by" for t in nxt) or nxt[0].lower_ in ("dead", "to")
-
-
-def _by_object(tok: Token) -> Token | None:
-    by = next((t for t in tok.doc[tok.i + 1:tok.sent.end] if t.lower_ == "by"), None)
-    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-
-
-def headline_args(tok: Token) -> tuple[Token | None, Token | None]:
-    """Doer and target of a headline verb: its subject and object where the parser found them, else the
-    noun before it and the noun phrase after it."""
-    if _passive_headline(tok):  # "4 shot dead by raiders": the by-phrase acts on the noun before
-        subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj", "nsubjpass"))
-                                               if tok.dep_ in ("attr", "acomp") else None)
-        return prep_object(tok, ("by",)) or _by_object(tok), subj or tok.doc[tok.i - 1]
-    fire = _fire_object(tok)
-    if fire is not None and fire.i == tok.head.i:  # "Police exchange fire with raiders": "fire" heads the clause
-        return find_child(fire, ("nsubj",)) or tok.doc[tok.i - 1], prep_object(fire, ("with", "on", "at"))
-    agent = find_child(tok, ("nsubj",)) or tok.doc[tok.i - 1]
-    patient = find_child(tok, ("dobj",))
-    if fire is not None:
-        patient = prep_object(tok, ("on", "at", "with"))  # "open fire on youth"
-    if patient is None:
-        right = [c for c in tok.children if c.i > tok.i and c.pos_ in ("NOUN", "PROPN")]
-        patient = right[0] if right else tok.head if tok.head.i > tok.i else None
-    return agent, patient
 
 
 CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt", "maim"})
