@@ -52,3 +52,17 @@ def test_doctor_checks_the_event_verifier(monkeypatch, tmp_path):
         assert "FAIL] event verifier" in result.output and "scripts/train-verifier" in result.output
     finally:
         verifier.load_model.cache_clear()
+
+
+def test_doctor_checks_the_argument_reranker(monkeypatch, tmp_path):
+    from terrain.extract import rerank
+
+    result = CliRunner().invoke(main, ["doctor", "--db", f"sqlite:///{tmp_path}/t.db"])
+    assert "[ok  ] argument reranker" in result.output
+    rerank.load_model.cache_clear()
+    monkeypatch.setattr(rerank, "MODEL_FILE", tmp_path / "missing.json")
+    try:
+        result = CliRunner().invoke(main, ["doctor", "--db", f"sqlite:///{tmp_path}/t.db"])
+        assert "FAIL] argument reranker" in result.output and "scripts/train-verifier" in result.output
+    finally:
+        rerank.load_model.cache_clear()

