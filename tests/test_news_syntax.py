@@ -395,3 +395,11 @@ def test_a_day_of_the_month_is_no_troop_count():
 def test_a_pledge_of_troops_to_an_unnamed_force_is_no_deployment_at_home():
     events = extract("Ouattara said Ivory Coast would contribute a battalion to the force.")
     assert ("Côte d'Ivoire", "Côte d'Ivoire") not in pairs(events, "DEPLOY")
+
+
+def test_an_undated_event_in_an_article_takes_its_paragraphs_date_else_the_reports_month():
+    events = article("On 3 March 2024, M23 rebels attacked Sake. Rwanda denied any role in the fighting."
+                     "\n\nKinshasa accused Kigali of backing the M23.", published="2024-03-20")
+    assert one(events, "DENY").date == "2024-03-03"  # the paragraph's day
+    accuse = one(events, "ACCUSE")
+    assert (accuse.date, accuse.date_precision) == ("2024-03", "month")  # a new paragraph: the report's month

@@ -14,6 +14,7 @@ COMPONENTS = {
     "crowds": "ACLED's street roles: crowds are rioters, police step in on protests, victims are civilians",
     "tolls": "in an article, a toll with no doer ('50 people were injured') or a fight with no named side is no new event",
     "feed": "a report that names no country is about the country of the run's earlier reports",
+    "dates": "an undated event in an article takes its paragraph's date, else the report's month",
     "reranker": "replace a rule's party by the actor named in the sentence the learned reranker prefers (extract/rerank.py)",
     "verifier": "drop an article's events the learned verifier scores as no event (classify/verifier.py)",
 }

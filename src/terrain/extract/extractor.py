@@ -46,19 +46,24 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
     published = document.published
     short = len(doc_text(doc)) <= SHORT_REPORT  # an incident report: its lede date covers every sentence
     lede_date = None
+    para_date = None  # an article's latest date written in the paragraph so far
+    undated: dict[int, tuple[str, str] | None] = {}  # event -> the date it takes if it has none (articles)
     ctx = Context()
     events: list[Event] = []
     for sent in doc.sents:
         if not sent.text.strip() or len(sent) < 3:
             continue
         if sent.start and "\n" in doc[sent.start - 1].whitespace_ + doc[sent.start - 1].text:
-            ctx.place = None  # a new paragraph
+            ctx.place, para_date = None, None  # a new paragraph
         places = place_mentions(sent, ctx.country if enabled("context") else None)
         in_quote = _in_quote(sent)
         first_in_sentence = len(events)
         for trig in find_triggers(sent):
             for cand in build(trig, sent, idx, places, ctx, published, in_quote):
                 events.append(_to_event(cand, document.doc_id, sent, lede_date if short else None))
+                # an undated event in an article happened when its paragraph says, else in the report's month
+                undated[id(events[-1])] = para_date or _month(published)
+                para_date = cand.date or para_date
                 accusation = _implied_accusation(events[-1], cand.speaker, len(events) - 1)
                 if accusation is not None:
                     events.append(accusation)
@@ -73,7 +78,11 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
             events = fought_back(events, doc_text(doc))
     if enabled("denials"):
         _answer_denials(events)
-    return verify(gate(_dedupe(events)), len(doc_text(doc)))
+    kept = verify(gate(_dedupe(events)), len(doc_text(doc)))  # (the verifier reads whether a date was written)
+    for e in kept if not short and enabled("dates") else ():
+        if e.date is None and undated.get(id(e)):
+            e.date, e.date_precision = undated[id(e)]
+    return kept
 
 
 def _answer_denials(events: list[Event]) -> None:
@@ -190,6 +199,10 @@ def _to_event(c: Candidate, doc_id: str, sent: Span, lede_date) -> Event:
         status=c.status, attributed_to=c.attributed_to, trigger=c.trigger.token.lemma_.lower()
         + (":break" if c.trigger.breaking else ""),
     )
+
+
+def _month(published: str | None) -> tuple[str, str] | None:
+    return (published[:7], "month") if published and len(published) >= 7 else None
 
 
 def _num(v: float) -> float:
