@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -198,9 +198,11 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
             local = [admin_country] if admin_country else hints
             loc = _resolve(names(e), local, None if admin_country else admin, allowed, towns and not typed(e))
             if loc is None and links:
-                for c in links:  # the village is unknown: fall back to the district or region named
+                for c in links:  # the village is unknown: fall back to the district or region named,
                     loc = _resolve(names(c), local, None, allowed, towns)
-                    if loc is not None:
+                    if loc is not None:  # keeping the village's name ("Nyongoro", placed at Lamu)
+                        loc = replace(loc, name=e.text, admin1=loc.admin1 or loc.name,
+                                      precision=loc.precision if loc.precision != "place" else "admin1")
                         break
         if loc is None or loc.country is None and not locative(e, LOC_PREPS):
             continue
