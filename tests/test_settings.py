@@ -1,8 +1,10 @@
 """The settings table drives the README and the CLI defaults; `terrain doctor` checks the install."""
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from terrain import settings
@@ -40,29 +42,16 @@ def test_doctor_reports_a_bad_database_with_its_fix(tmp_path):
     assert "FAIL] database" in result.output and "fix:" in result.output
 
 
-def test_doctor_checks_the_event_verifier(monkeypatch, tmp_path):
-    from terrain.classify import verifier
-
+@pytest.mark.parametrize("module, check", [("terrain.classify.verifier", "event verifier"),
+                                           ("terrain.extract.rerank", "argument reranker")])
+def test_doctor_checks_the_learned_components(monkeypatch, tmp_path, module, check):
+    component = importlib.import_module(module)
     result = CliRunner().invoke(main, ["doctor", "--db", f"sqlite:///{tmp_path}/t.db"])
-    assert "[ok  ] event verifier" in result.output
-    verifier.load_model.cache_clear()
-    monkeypatch.setattr(verifier, "MODEL_FILE", tmp_path / "missing.json")
+    assert f"[ok  ] {check}" in result.output
+    component.load_model.cache_clear()
+    monkeypatch.setattr(component, "MODEL_FILE", tmp_path / "missing.json")
     try:
         result = CliRunner().invoke(main, ["doctor", "--db", f"sqlite:///{tmp_path}/t.db"])
-        assert "FAIL] event verifier" in result.output and "scripts/train-verifier" in result.output
+        assert f"FAIL] {check}" in result.output and "scripts/train-verifier" in result.output
     finally:
-        verifier.load_model.cache_clear()
-
-
-def test_doctor_checks_the_argument_reranker(monkeypatch, tmp_path):
-    from terrain.extract import rerank
-
-    result = CliRunner().invoke(main, ["doctor", "--db", f"sqlite:///{tmp_path}/t.db"])
-    assert "[ok  ] argument reranker" in result.output
-    rerank.load_model.cache_clear()
-    monkeypatch.setattr(rerank, "MODEL_FILE", tmp_path / "missing.json")
-    try:
-        result = CliRunner().invoke(main, ["doctor", "--db", f"sqlite:///{tmp_path}/t.db"])
-        assert "FAIL] argument reranker" in result.output and "scripts/train-verifier" in result.output
-    finally:
-        rerank.load_model.cache_clear()
+        component.load_model.cache_clear()

@@ -99,13 +99,17 @@ def _surfaces() -> dict[str, set[str]]:
 @lru_cache(maxsize=1)
 def load_model(path: str | None = None) -> dict:
     """The weights, intercept and threshold (ModelError with the fix when the file is missing or stale)."""
-    path = Path(path) if path else MODEL_FILE
+    return read_model(Path(path) if path else MODEL_FILE, "event verifier", feature_names())
+
+
+def read_model(path: Path, what: str, names: list[str]) -> dict:
+    """A learned component's JSON weights, checked against the features the code computes now."""
     try:
         model = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
-        raise ModelError(f"no event verifier at {path} ({err}): run `scripts/train-verifier`") from err
-    if model.get("features") != feature_names():
-        raise ModelError(f"the event verifier at {path} was built for other features: run `scripts/train-verifier`")
+        raise ModelError(f"no {what} at {path} ({err}): run `scripts/train-verifier`") from err
+    if model.get("features") != names:
+        raise ModelError(f"the {what} at {path} was built for other features: run `scripts/train-verifier`")
     return model
 
 

@@ -14,13 +14,12 @@ The weights (``models/argument_reranker.json``) are built by ``scripts/train-ver
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from terrain.errors import ModelError
+from terrain.classify.verifier import read_model
 from terrain.extract.ablation import enabled
 from terrain.extract.mentions import Mention, MentionIndex
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
@@ -94,14 +93,7 @@ def _same(a: Actor | None, b: Actor | None) -> bool:
 
 @lru_cache(maxsize=1)
 def load_model(path: str | None = None) -> dict:
-    path = Path(path) if path else MODEL_FILE
-    try:
-        model = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise ModelError(f"no argument reranker at {path} ({err}): run `scripts/train-verifier`") from err
-    if model.get("features") != feature_names():
-        raise ModelError(f"the argument reranker at {path} was built for other features: run `scripts/train-verifier`")
-    return model
+    return read_model(Path(path) if path else MODEL_FILE, "argument reranker", feature_names())
 
 
 def _score(model: dict, role: str, row: list[float]) -> float:
