@@ -10,8 +10,8 @@ from terrain.extract.ablation import enabled
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.movement import home_destination, movement
-from terrain.extract.rerank import rerank
 from terrain.extract.parties import accused_of, actors_of, as_forces, governing_subject, possessive
+from terrain.extract.rerank import rerank
 from terrain.extract.roles import GENERIC_NAMES, agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
 from terrain.extract.terse import headline_args
@@ -107,12 +107,12 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         # cooperation": "military" is no party)
         if typ != "ALIGN" and direct is not None and not actors_of(patient, idx) and actors_of(direct, idx):
             patient = direct
+    elif trig.obj is not None and trig.obj.dep_ == "prep":  # "fighting alongside M23", "talks with Rwanda"
+        patient = find_child(trig.obj, ("pobj",))
     if trig.via_object and trig.obj is not None and trig.obj.lemma_ == "delivery":
         # "the junta took delivery of four helicopters from Russia": the sender gives, the subject receives
         agent, patient = next((t for t in trig.obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "from"),
                               None), agent
-    elif trig.obj is not None and trig.obj.dep_ == "prep":  # "fighting alongside M23", "talks with Rwanda"
-        patient = find_child(trig.obj, ("pobj",))
     if tok.lemma_ == "integrate":  # "fighters were integrated into the army": the army takes them in
         agent, patient = prep_object(tok, ("into",)), find_child(tok, ("nsubjpass", "dobj"))
     a1s, a2s = actors_of(agent, idx, expand=not possessive(agent)), actors_of(patient, idx)
