@@ -295,9 +295,9 @@ def _complete(c: Candidate) -> bool:
         if c.actor2 is None:
             return False
         home = c.actor2.country == c.actor1.country and c.actor1.kind in ("state", "state_forces")
-        named = c.location is not None and c.location.precision != "country"
-        return not home or c.trigger.token.pos_ == "VERB" and typ == "DEPLOY" \
-            and (named or home_destination(c.trigger.token))
+        # (a place elsewhere in the sentence is no destination: "the High Court in Nairobi ruled that the
+        # government could not send police abroad")
+        return not home or c.trigger.token.pos_ == "VERB" and typ == "DEPLOY" and home_destination(c.trigger.token)
     if typ in VIOLENT_TYPES and c.trigger.token.pos_ != "VERB":
         # nominal violence ("a series of attacks") needs a named doer, a victim or a count
         return c.actor1 != UNIDENTIFIED or bool(c.quantities) or c.actor2 is not None

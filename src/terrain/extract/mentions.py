@@ -189,16 +189,6 @@ class MentionIndex:
         found.sort(key=lambda m: abs(m.span.root.i - token.i))
         return found
 
-    def focus(self, token: Token) -> Mention | None:
-        """The state named most often before ``token`` (its latest mention): the country a report is about."""
-        counts = Counter(m.actor.country for m in self.mentions if m.span.start < token.i
-                         and m.actor.kind in ("state", "state_forces") and m.actor.country)
-        if not counts:
-            return None
-        top = counts.most_common(1)[0][0]
-        return next(m for m in reversed(self.mentions) if m.span.start < token.i and m.actor.country == top
-                    and m.actor.kind in ("state", "state_forces"))
-
     def before(self, token: Token, kinds: set[str], same_paragraph: bool = True,
                named_only: bool = False) -> Mention | None:
         """The latest mention of one of ``kinds`` before ``token`` (anaphora). An object pronoun never

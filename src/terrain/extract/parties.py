@@ -50,11 +50,7 @@ def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
             found = [a for a in actors_of(matrix, idx) if a.kind in kinds or a.kind == "state_forces" and "state" in kinds]
             if found:
                 return found[0]
-    m = idx.before(tok, kinds)
-    if m is None and tok.pos_ == "NOUN" and "state" in kinds:
-        # "the government" opening a paragraph is the government of the country the report is about
-        m = idx.focus(tok)
-    m = m or idx.before(tok, kinds, same_paragraph=False)
+    m = idx.before(tok, kinds) or idx.before(tok, kinds, same_paragraph=False)
     return m.actor if m else None
 
 
