@@ -262,6 +262,10 @@ def test_correct_an_event_in_the_review_panel(tab, site):
     tab.page.wait_for_function(READY)
     assert tab.page.inner_text("#event-card .badge") == "BATTLE"
     assert "corrected by browser-analyst" in tab.page.inner_text("#event-card")
+    # the event reloaded with its review keeps the panel's status line (it was wiped by the reload once)
+    tab.page.wait_for_function(
+        "() => document.querySelector('#event-card .chip.reviewed') !== null")
+    assert "corrected by browser-analyst" in tab.page.inner_text("#review-status")
     tab.shot("workspace-review.png")
     tab.stayed_local()
 

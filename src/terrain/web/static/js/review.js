@@ -15,10 +15,12 @@ export function initReview(container, ontology, callbacks) {
 export function showReview(e) {
   // A late second load of the event on show keeps the panel: a correction half typed is not wiped.
   if (e && current && JSON.stringify(e) === JSON.stringify(current) && node.firstChild) return;
+  // The same event reloaded after a review (now carrying it) keeps the review's status line.
+  const kept = e && current && e.id === current.id ? [...(node.querySelector('#review-status')?.childNodes || [])] : [];
   current = e;
   clear(node);
   if (!e) return;
-  const status = el('div.review-status', { id: 'review-status', role: 'status' });
+  const status = el('div.review-status', { id: 'review-status', role: 'status' }, ...kept);
   const form = correctionForm(e, status);
   node.append(
     el('div.review-head', {}, el('b', {}, 'Review'), el('span.muted', {}, token() ? '' : ' — needs an API token')),
