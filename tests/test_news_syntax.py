@@ -390,6 +390,10 @@ def test_verbs_of_taking_leaving_and_giving(text, typ, pair):
 def test_a_day_of_the_month_is_no_troop_count():
     events = extract("The last French soldiers flew out of Niamey on 22 December.")
     assert one(events, "WITHDRAW").quantities.get("troops") is None
+    # leaving a base is a withdrawal, and the number in its name counts no one
+    events = extract("American forces have left Air Base 201 near Agadez in Niger.")
+    assert ("United States", "Niger") in pairs(events, "WITHDRAW")
+    assert one(events, "WITHDRAW").quantities.get("troops") is None
 
 
 def test_a_pledge_of_troops_to_an_unnamed_force_is_no_deployment_at_home():
@@ -403,3 +407,34 @@ def test_an_undated_event_in_an_article_takes_its_paragraphs_date_else_the_repor
     assert one(events, "DENY").date == "2024-03-03"  # the paragraph's day
     accuse = one(events, "ACCUSE")
     assert (accuse.date, accuse.date_precision) == ("2024-03", "month")  # a new paragraph: the report's month
+
+
+def test_its_fighters_are_the_group_named_last():
+    events = article("Boko Haram has stepped up its raids around Lake Chad this year.\n\nThe jihadist group remains a "
+                     "threat. In late October, its fighters killed about 40 soldiers at an army base at Barkaram, in "
+                     "Chad.")
+    assert "Boko Haram" in {e.actor1.name for e in events if e.type == "ATTACK"}
+
+
+def test_the_two_governments_are_the_two_named_together_before():
+    events = article("Mali and Burkina Faso, both ruled by soldiers, have sided with Niamey. In a joint statement on "
+                     "31 July, the two governments warned that they would fight any force that entered Niger.")
+    assert {a for a, _ in pairs(events, "THREATEN")} == {"Mali", "Burkina Faso"}
+
+
+def test_a_capital_named_as_a_place_is_not_they():
+    events = article("On Tuesday fighters of JNIM attacked a police school in Bamako's Faladié district and then "
+                     "pushed on to the city's airport, where, according to videos released by the group, they set an "
+                     "aircraft on fire.")
+    assert not any(e.actor1.name == "Mali" for e in events if e.type == "ATTACK")
+
+
+def test_hailing_a_capture_is_not_making_it():
+    events = article("Government forces retook the al-Watiya air base from the LNA on Monday. Fayez al-Serraj, head "
+                     "of the Tripoli government, hailed the capture as an important victory.")
+    assert not any(e.actor1.kind == "person" for e in events if e.type == "SEIZE")
+
+
+def test_a_court_in_the_capital_sends_no_one_there():
+    events = article("In January, the High Court in Nairobi ruled that the government could not send police abroad.")
+    assert ("Kenya", "Kenya") not in pairs(events, "DEPLOY")

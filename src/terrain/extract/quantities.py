@@ -239,7 +239,7 @@ def troop_count(tokens: list[Token]) -> float | None:
         for n in [t, *t.conjuncts, *(x for x in t.subtree if x.dep_ == "pobj" and x.head.lower_ == "of")]:
             if n.ent_type_ in ("DATE", "TIME"):
                 continue  # "flew out of Niamey on 22 December": a day, not 22 soldiers
-            nums = [c for c in n.children if c.dep_ == "nummod"]
+            nums = [c for c in n.children if c.dep_ == "nummod" and c.i < n.i]  # not "Air Base 201"
             if nums:
                 v = count_of(n)
                 if v and v >= 2:
