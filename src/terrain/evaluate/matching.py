@@ -73,7 +73,10 @@ def canonical(name: str) -> str:
 
 
 def _category(name: str) -> bool:
-    return norm(name) in {norm(n) for n in CATEGORY_ACTOR_NAMES}
+    return norm(name) in _CATEGORIES
+
+
+_CATEGORIES = frozenset(norm(n) for n in CATEGORY_ACTOR_NAMES)
 
 
 def same_name(a: str | None, b: str | None) -> bool:

@@ -10,7 +10,8 @@ from terrain.extract.ablation import enabled
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.movement import home_destination, movement
-from terrain.extract.parties import accused_of, actors_of, as_forces, governing_subject, possessive
+from terrain.extract.parties import (accused_of, actors_of, as_forces, governing_subject, possessive, same_party,
+                                     same_state)
 from terrain.extract.rerank import rerank
 from terrain.extract.roles import GENERIC_NAMES, agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
@@ -202,7 +203,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     if typ == "ATTACK" and a1s in ([UNIDENTIFIED], []) and a2s and a2s[0].kind == "armed_group" \
             and speaker is not None and speaker.kind in ("state", "state_forces", "person") and said_by:
         typ, a1s = "BATTLE", [registry().forces(said_by)]  # "Somalia says 130 al-Shabaab fighters killed"
-    if status == "claimed" and typ not in VIOLENT and speaker is not None and a1s and _same_party(speaker, a1s[0]):
+    if status == "claimed" and typ not in VIOLENT and speaker is not None and a1s and same_party(speaker, a1s[0]):
         status = "asserted"  # a state announcing its own talks or deployment: the report's fact
     if typ in ("DEPLOY", "WITHDRAW") and not _national(agent):  # "southern African troops pull out": whose
         a1s = [a for a in a1s if a.name not in GENERIC_ACTOR_NAMES or a.country]  # troops is not said
@@ -210,7 +211,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         for a2 in a2s[:3] or [None]:
             domestic = typ in ("ACCUSE", "DENY", "THREATEN") and a2 is not None and a2.kind == "person" and a1 != a2 \
                 or typ == "DEPLOY"  # troops sent at home (checked in _complete)
-            if a1 is not None and a2 is not None and (a1 == a2 or _same_state(a1, a2)) and not domestic \
+            if a1 is not None and a2 is not None and (a1 == a2 or same_state(a1, a2)) and not domestic \
                     and not (typ == "BATTLE" and a1.name in GENERIC_NAMES):  # two militias may clash
                 a2 = None  # (but a government may accuse its own opponent: "accused Bozizé of a coup")
             host = a2.country if typ in ("DEPLOY", "WITHDRAW") and a2 is not None else None
@@ -228,7 +229,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 a2 = None  # "the army said, blaming armed bandits": an attribution of the attack, no relation
             f1, f2 = fill_country(a1, c), fill_country(a2, c)
             if f1 is not None and f2 is not None and typ not in VIOLENT + ("DEPLOY", "WITHDRAW") \
-                    and _same_state(f1, f2) and not domestic:
+                    and same_state(f1, f2) and not domestic:
                 f2 = None  # "the army backs the government" once generic forces take the country: no relation
             out.append(Candidate(
                 trigger=trig, type=typ, actor1=f1, actor2=f2, country=c,
@@ -256,15 +257,6 @@ def _as_mission(typ: str, actor: Actor | None, tok: Token | None, country: str |
     if any(t.lemma_.lower() in PEACEKEEPERS for t in (tok, tok.head, *tok.subtree)):
         return un_mission(country) or actor
     return actor
-
-
-def _same_party(a: Actor, b: Actor) -> bool:
-    return a == b or _same_state(a, b)
-
-
-def _same_state(a: Actor, b: Actor) -> bool:
-    gov = ("state", "state_forces", "person")
-    return a.kind in gov and b.kind in gov and a.country is not None and a.country == b.country
 
 
 def _type_country(typ: str, a1: Actor | None, a2: Actor | None, ctx: str | None) -> str | None:

@@ -90,13 +90,14 @@ def _pair(tok: Token, idx: MentionIndex) -> list[Actor]:
     kind = PAIRS.get(tok.lemma_.lower())
     if kind is None or tok.tag_ != "NNS" or not any(c.lower_ in ("two", "both") for c in tok.children):
         return []
-    countries = _coordinated_pair(tok, idx)
-    for m in reversed(idx.mentions if not countries else []):
-        c = m.actor.country
-        if m.span.start < tok.i and m.actor.kind in ("state", "state_forces", "person") and c and c not in countries:
-            countries.append(c)
-        if len(countries) == 2:
-            break
+    countries = _coordinated_pair(tok, idx)  # latest first
+    if not countries:
+        for m in reversed(idx.mentions):
+            c = m.actor.country
+            if m.span.start < tok.i and m.actor.kind in ("state", "state_forces", "person") and c and c not in countries:
+                countries.append(c)
+            if len(countries) == 2:
+                break
     if len(countries) < 2:
         return []
     make = registry().state if kind == "state" else registry().forces
@@ -145,3 +146,13 @@ def as_forces(actor: Actor) -> Actor:
     if actor.kind in ("state", "person") and actor.country:
         return registry().forces(actor.country)
     return actor
+
+
+def same_state(a: Actor, b: Actor) -> bool:
+    """A government, its forces and a person acting for it are one side."""
+    gov = ("state", "state_forces", "person")
+    return a.kind in gov and b.kind in gov and a.country is not None and a.country == b.country
+
+
+def same_party(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and (a == b or same_state(a, b))

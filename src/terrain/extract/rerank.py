@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from terrain.classify.verifier import read_model
 from terrain.extract.ablation import enabled
 from terrain.extract.mentions import Mention, MentionIndex
+from terrain.extract.parties import same_party
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.records import ACTOR_KINDS, GENERIC_ACTOR_NAMES, VIOLENT_TYPES, Actor
 from terrain.resolve.actors import registry
@@ -56,7 +57,7 @@ def features(typ: str, trigger: Token, actor: Actor | None, mention: Mention | N
     """One option's feature row, in ``feature_names()`` order."""
     fam, kind = _family(typ), actor.kind if actor is not None else "none"
     row = [float(mention is None), float(mention is None and actor is None),
-           float(mention is not None and rule is not None and _same(actor, rule))]
+           float(mention is not None and rule is not None and same_party(actor, rule))]
     row += [float(f == fam and k == kind) for f in FAMILIES for k in (*ACTOR_KINDS, "none")]
     row.append(float(actor is not None and actor.name in GENERIC_ACTOR_NAMES))
     if mention is None:
@@ -84,13 +85,6 @@ def _path(a: Token, b: Token) -> tuple[int, int]:
     return 9, 9
 
 
-def _same(a: Actor | None, b: Actor | None) -> bool:
-    if a is None or b is None:
-        return False
-    gov = ("state", "state_forces", "person")
-    return a == b or a.country is not None and a.country == b.country and a.kind in gov and b.kind in gov
-
-
 @lru_cache(maxsize=1)
 def load_model(path: str | None = None) -> dict:
     return read_model(Path(path) if path else MODEL_FILE, "argument reranker", feature_names())
@@ -112,7 +106,7 @@ def rerank(cands: list, idx: MentionIndex, sent: Span) -> list:
     model = load_model() if RECORDER is None else None
     for role in ROLES:
         rule, other = getattr(cand, role), getattr(cand, "actor2" if role == "actor1" else "actor1")
-        options = [(rule, None)] + [(m.actor, m) for m in mentions if not _same(m.actor, other)]
+        options = [(rule, None)] + [(m.actor, m) for m in mentions if not same_party(m.actor, other)]
         rows = [features(cand.type, cand.trigger.token, actor, m, rule) for actor, m in options]
         if RECORDER is not None:
             RECORDER.append((cand, role, [a for a, _ in options], rows))

@@ -205,18 +205,21 @@ def _fighters(tok: Token | None) -> bool:
     return tok is not None and (tok.lemma_.lower() in FIGHTERS or tok.lower_ == "they")
 
 
+def _named_actor(tok: Token):
+    """The registry's reading of a noun phrase without its article ("the Economic Community of ...")."""
+    return registry().lookup(" ".join(t.text for t in tok.subtree if t.dep_ != "det"))
+
+
 def _named_town(tok: Token | None) -> bool:
     """A town by name, whatever the NER made of it ("Harardhere" ORG), that names no actor (not "Congo")."""
     if tok is None or tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "NORP", "DATE"):
         return False
-    return registry().lookup(" ".join(t.text for t in tok.subtree if t.dep_ != "det")) is None
+    return _named_actor(tok) is None
 
 
 def _bloc(tok: Token | None) -> bool:
     """ "ECOWAS", "the Economic Community of West African States": an international organisation."""
-    if tok is None:
-        return False
-    match = registry().lookup(" ".join(t.text for t in tok.subtree if t.dep_ != "det"))
+    match = _named_actor(tok) if tok is not None else None
     return match is not None and match.actor.kind == "igo"
 
 
