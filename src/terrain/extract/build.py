@@ -13,7 +13,8 @@ from terrain.extract.movement import home_destination, movement
 from terrain.extract.parties import (accused_of, actors_of, as_forces, governing_subject, possessive, same_party,
                                      same_state)
 from terrain.extract.rerank import rerank
-from terrain.extract.roles import GENERIC_NAMES, agent_of, find_child, patient_of, prep_object
+from terrain.extract.roles import GENERIC_NAMES
+from terrain.extract.syntax import agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
 from terrain.extract.terse import headline_args
 from terrain.extract.triggers import FINDINGS, Trigger

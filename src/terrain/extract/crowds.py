@@ -18,7 +18,8 @@ from spacy.tokens import Span, Token
 
 from terrain.extract.lexicon import lexicon, wordset
 from terrain.extract.mentions import MentionIndex
-from terrain.extract.roles import GENERIC_NAMES, arg_actors, find_child, prep_object
+from terrain.extract.roles import GENERIC_NAMES, arg_actors
+from terrain.extract.syntax import find_child, prep_object
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.records import Actor
 from terrain.resolve.actors import registry

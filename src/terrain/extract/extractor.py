@@ -15,7 +15,8 @@ from terrain.extract.verify import verify
 from terrain.extract.violence import fought_back
 from terrain.extract.feed import FeedCountry
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
-from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions, use_feed
+from terrain.extract.countries import use_feed
+from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions
 from terrain.nlp import ParsedDocument
 from terrain.records import VIOLENT_TYPES, Actor, Event, Evidence
 from terrain.resolve.actors import registry

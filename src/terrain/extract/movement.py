@@ -7,9 +7,9 @@ from terrain.extract import quantities as q
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.parties import actors_of, as_forces
 from terrain.extract.place_spans import DIRECTIONS
-from terrain.extract.roles import find_child, prep_object
+from terrain.extract.syntax import find_child, prep_object
 from terrain.extract.triggers import Trigger
-from terrain.extract.where import african
+from terrain.extract.countries import african
 from terrain.records import Actor, Location
 from terrain.resolve.actors import registry
 

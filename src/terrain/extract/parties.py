@@ -7,7 +7,8 @@ from spacy.tokens import Token
 from terrain.extract.ablation import enabled
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
-from terrain.extract.roles import arg_actors, find_child
+from terrain.extract.roles import arg_actors
+from terrain.extract.syntax import find_child
 from terrain.extract.triggers import ACCUSE_VERBS
 from terrain.records import GENERIC_ACTOR_NAMES, Actor
 from terrain.resolve.actors import registry

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from terrain.extract.lexicon import lexicon, verb_of
-from terrain.extract.roles import find_child, prep_object
+from terrain.extract.syntax import find_child, prep_object
 from terrain.records import VIOLENT_TYPES
 
 

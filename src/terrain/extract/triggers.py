@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from terrain.extract.crowds import is_crowd
 from terrain.extract.lexicon import lexicon
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
-from terrain.extract.roles import OBJ, find_child, prep_object
+from terrain.extract.syntax import OBJ, find_child, prep_object
 from terrain.extract.terse import headline_verb, mistagged_verb
 from terrain.records import VIOLENT_TYPES
 from terrain.resolve.actors import registry

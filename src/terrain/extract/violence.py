@@ -15,7 +15,8 @@ from terrain.extract.crowds import CIVILIANS, PROTESTERS, SECURITY_FORCES, UNIDE
 from terrain.extract.lexicon import lexicon, wordset
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.parties import actors_of, as_forces, governing_subject
-from terrain.extract.roles import GENERIC_NAMES, find_child, patient_of, prep_object
+from terrain.extract.roles import GENERIC_NAMES
+from terrain.extract.syntax import find_child, patient_of, prep_object
 from terrain.extract.triggers import AIR, CASUALTY_VERBS, Trigger
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.records import VIOLENT_TYPES, Actor, Event

@@ -1,29 +1,26 @@
 """Event location: the place attached to the event, not every place mentioned.
 
 The candidate spans and their names come from ``extract/place_spans.py``. The one governed by the
-trigger's clause ("killed ... in Baragoi") wins over one elsewhere in the sentence; a "Place, District, Region" list or a "Place (District, Region)" resolves its first name with
-the last as the admin hint; places the gazetteer lacks fall back to the region or country named, never
+trigger's clause ("killed ... in Baragoi") wins over one elsewhere in the sentence; a "Place, District,
+Region" list or a "Place (District, Region)" resolves its first name with the last as the admin hint; places the gazetteer lacks fall back to the region or country named, never
 to a same-named place abroad. A place abroad needs its country named somewhere in the document.
 
 Country hints, in order: a country named in the sentence, the context's, the document's
-(``document_country_hint``: the country most of the report's places resolve to). Exact names in any
+(``countries.doc_country``: the country most of the report's places resolve to). Exact names in any
 hinted country win over spelling variants (the gazetteer's near-miss match) in the first.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from terrain.extract.place_spans import (DIRECTIONS, LOC_PREPS, PLACE_PREPS, SHORT_REPORT, candidates, chain, coded,
-                                         direction, doc_text, is_place_phrase, locative, names, origin, road,
-                                         type_word, typed)
+from terrain.extract.place_spans import (LOC_PREPS, PLACE_PREPS, SHORT_REPORT, candidates, chain, coded,
+                                         direction, doc_text, is_place_phrase, locative, names, origin, road, typed)
+from terrain.extract.countries import african, country_of, doc_country, exact, is_demonym, lookup
 from terrain.extract.lexicon import wordset
 from terrain.records import Location
-from terrain.resolve.actors import fold
 from terrain.resolve.gazetteer import gazetteer
 
 PRECISION_RANK = {"place": 0, "admin1": 1, "region": 2, "country": 3}
@@ -42,144 +39,38 @@ class PlaceMention:
     weak: bool = False  # no place syntax (inside "Garissa High School", a bare "Kisumu journalists"): a last resort
 
 
-@lru_cache(maxsize=16384)
-def _lookup(name: str, country: str | None, admin1: str | None) -> Location | None:
-    loc = gazetteer().resolve(name, country=country, admin1=admin1)
-    return _seat(loc) if loc is not None and loc.precision == "admin1" else loc
-
-
-def _seat(adm: Location) -> Location:
-    """A county or province is placed at its same-named seat where it has one ("Mandera County" at Mandera
-    town, as ACLED and most gazetteers place it), not at the mean of its villages; precision stays admin1."""
-    town = gazetteer().resolve(adm.name, country=adm.country, admin1=adm.name)
-    if town is None or town.precision != "place" or town.admin1 != adm.name or not _exact(town, adm.name):
-        return adm
-    return Location(adm.name, adm.country, "admin1", adm.admin1, town.lat, town.lon)
-
-
-def _exact(loc: Location, name: str) -> bool:
-    """Not a spelling variant: near-miss matching only ever returns places under another name."""
-    return loc.precision != "place" or fold(loc.name).replace(" ", "") == fold(name).replace(" ", "")
-
-
 def _resolve(names: list[str], hints: list[str], admin: str | None, allowed: set[str],
              towns_abroad: bool = False) -> Location | None:
     """The first name that resolves: exact names in the hinted countries, then spelling variants there,
     then anywhere ``allowed`` (with ``towns_abroad``, also African towns of 15,000+ people: a Kenyan feed's
     "attack in Kismayo" needs no "Somalia"; a village of that name abroad is not meant)."""
-    for exact in (True, False):
+    for strict in (True, False):
         for h in hints:
             for n in names:
-                loc = _lookup(n, h, admin)
-                if loc is not None and (not exact or _exact(loc, n)):
+                loc = lookup(n, h, admin)
+                if loc is not None and (not strict or exact(loc, n)):
                     return loc
     for n in names:
-        loc = _lookup(n, None, None)
+        loc = lookup(n, None, None)
         if loc is not None and (loc.country is None or loc.country in allowed or loc.precision == "country"
                                 or towns_abroad and loc.country in african() and gazetteer().population(loc) >= 15000):
             return loc
     return None
 
 
-def _country_of(text: str | None) -> str | None:
-    if not text:
-        return None
-    loc = _lookup(text, None, None)
-    return loc.country if loc is not None and loc.precision == "country" else None
-
-
-def _doc_info(doc: Doc) -> dict:
-    """Per document (cached in ``doc.user_data``): countries named, the hint, and its places."""
-    info = doc.user_data.get("terrain.where")
-    if info is not None:
-        return info
-    votes: Counter[str] = Counter()
-    named: set[str] = set()
-    places: list[tuple[str, float]] = []
-    actors: dict[str, None] = {}  # ordered: ties go to the first named
-    for sent in doc.sents:
-        for e in candidates(sent):
-            if e.label_ == "NORP" and _is_demonym(e):
-                actors.update(dict.fromkeys(_countries_within(e)))  # "Somali": a people, not a region
-                continue
-            place_like = e.label_ in ("GPE", "LOC", "FAC") or is_place_phrase(e)
-            loc = next((x for n in names(e) if (x := _lookup(n, None, None)) is not None), None)
-            if loc is None or loc.country is None:
-                if e.label_ in ("NORP", "ORG", "PERSON"):  # "Kenyan police", "KDF": weak evidence, once each
-                    actors.update(dict.fromkeys(_countries_within(e)))
-                continue
-            if loc.precision == "country":
-                named.add(loc.country)
-                if not locative(e):  # "refugees from Sudan", "Rwanda denied": no place of events
-                    continue
-            elif not place_like:
-                continue
-            # a county or region is unambiguous evidence; a town name may exist in several countries
-            # ("East", "Southern", "Delta" alone name regions of many countries: a town's weight)
-            weight = {"admin1": 3, "region": 2, "country": 1}.get(loc.precision, 1) if _distinctive(e) else 1
-            places.append((loc.country, weight))
-    for country, weight in places:
-        # a town abroad whose country the report never names is a same-named place ("Moura in central
-        # Mali" is not Moura, Portugal; "Mogadishu's Lido beach" is not Lido Beach, New York)
-        if country in named or country in african():
-            votes[country] += weight
-    votes.update({c: 0.5 for c in actors})
-    hint, weight = votes.most_common(1)[0] if votes else (None, 0)
-    # a hint from demonyms alone ("Kenyan police") names no place: it does not bar places elsewhere
-    info = {"named": named, "hint": hint, "places": None, "strong": weight >= 1, "weight": weight}
-    doc.user_data["terrain.where"] = info
-    return info
-
-
-def _distinctive(e: Span) -> bool:
-    """A subdivision's name that is more than one common word: "Cabo Delgado", "Amhara", not "East"."""
-    words = [t.lower_ for t in e if not t.is_punct and not type_word(t.text) and t.lower_ not in ("state", "sub")]
-    return len(words) > 1 or bool(words) and words[0] not in DIRECTIONS and words[0] not in wordset("common_admin")
-
-
-def _countries_within(e: Span) -> list[str]:
-    from terrain.resolve.actors import registry
-
-    found = registry().lookup(e.text)
-    if found is not None:  # a state, its forces, a politician; armed groups cross borders (al-Shabaab in Kenya)
-        return [found.actor.country] if found.actor.kind in ("state", "state_forces", "person") else []
-    return list(dict.fromkeys(c for t in e if t.is_title and (c := _country_of(t.text))))
-
-
-def document_country_hint(doc: Doc) -> str | None:
-    """The country most of the document's places resolve to (counties and regions weigh more): the hint
-    for names the sentence gives no country for ("in Mathemba", in a report about Kenya)."""
-    return _doc_info(doc)["hint"]
-
-
-def use_feed(doc: Doc, feed) -> None:
-    """Count the document's own country into the feed (``extract.feed.FeedCountry``); a document with no
-    country evidence of its own takes the feed's."""
-    info = _doc_info(doc)
-    prior = feed.prior()
-    if prior and info["hint"] != prior and info["hint"] not in info["named"] and info["weight"] < UNAMBIGUOUS:
-        # no evidence, or only a village name that also exists abroad ("Salima village" in a Kenyan feed is
-        # not Salima, Malawi) and no country named: the feed's country. A province or region of the
-        # report's own ("Dese (South Wello, Amhara)" in a run that began in Nigeria) outweighs the feed.
-        info["hint"], info["feed"] = prior, True
-    elif info["strong"]:
-        feed.observe(info["hint"])
-
-
-UNAMBIGUOUS = 3  # the vote of one first-level subdivision (_doc_info)
 BIG_CITY = 100_000  # population above which a town abroad is taken as the place named
 
 
 def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
-    info = _doc_info(sent.doc)
+    info = doc_country(sent.doc)
     ents = candidates(sent)
     by_char = {e.start_char: e for e in ents}
-    countries = [c for e in ents if (c := _country_of(e.text))]
-    hints = list(dict.fromkeys(h for h in (*countries, country_hint, info["hint"]) if h))
-    allowed = info["named"] | set(hints) if hints else set()
-    if not info["strong"] and not countries and not country_hint and not info.get("feed"):
+    countries = [c for e in ents if (c := country_of(e.text))]
+    hints = list(dict.fromkeys(h for h in (*countries, country_hint, info.hint) if h))
+    allowed = info.named | set(hints) if hints else set()
+    if not info.strong and not countries and not country_hint and not info.feed:
         allowed |= african()
-    towns = bool(info.get("feed"))
+    towns = bool(info.feed)
     short = len(doc_text(sent.doc)) <= SHORT_REPORT
     found: list[PlaceMention] = []
     consumed: set[int] = set()
@@ -194,7 +85,7 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
             loc = _resolve([f"{compass} {e.text}"], hints, None, allowed, towns)
         if loc is None:
             admin = links[-1].text if links else None
-            admin_country = _country_of(admin) if admin else None
+            admin_country = country_of(admin) if admin else None
             local = [admin_country] if admin_country else hints
             loc = _resolve(names(e), local, None if admin_country else admin, allowed, towns and not typed(e))
             if loc is None and links:
@@ -206,13 +97,13 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
                         break
         if loc is None or loc.country is None and not locative(e, LOC_PREPS):
             continue
-        if _small_town_abroad(loc, info["hint"]):
+        if _small_town_abroad(loc, info.hint):
             continue
         # ORG/NORP-labelled names are places only in a locative phrase ("charged into Dassari");
         # a country is a place only there too ("in Mozambique"), not as an actor ("Rwanda denied")
         if loc.precision == "country" and not locative(e):
             continue
-        if e.label_ == "NORP" and _is_demonym(e):
+        if e.label_ == "NORP" and is_demonym(e):
             continue  # "of Somali extraction": a people, not Ethiopia's Somali region
         if _is_capital_actor(e) and not locative(e, PLACE_PREPS):
             continue  # "Kigali denies": the government, not the city
@@ -236,7 +127,7 @@ def _bare_place(e: Span, loc: Location, hints: list[str]) -> bool:
     town or county of the report's country and names no actor: in a short report, its place of last resort."""
     from terrain.resolve.actors import registry
 
-    return (loc.precision in ("place", "admin1") and loc.country in hints[:1] and _exact(loc, e.text.strip())
+    return (loc.precision in ("place", "admin1") and loc.country in hints[:1] and exact(loc, e.text.strip())
             and registry().lookup(e.text) is None)
 
 
@@ -256,16 +147,9 @@ def _embedded(e: Span, hints: list[str]) -> PlaceMention | None:
         if not name or not name[:1].isupper():
             continue
         loc = _resolve([name], hints[:1] if not m else hints, None, set())
-        if loc is not None and loc.precision in ("place", "admin1") and _exact(loc, name):
+        if loc is not None and loc.precision in ("place", "admin1") and exact(loc, name):
             return PlaceMention(e, loc, weak=True)
     return None
-
-
-def _is_demonym(span: Span) -> bool:
-    from terrain.resolve.actors import registry
-
-    match = registry().lookup(span.text)
-    return match is not None and match.via == "demonym"
 
 
 def _is_capital_actor(span: Span) -> bool:
@@ -279,18 +163,11 @@ def _is_capital_actor(span: Span) -> bool:
     return match is not None and match.via == "capital"
 
 
-@lru_cache(maxsize=1)
-def african() -> frozenset[str]:
-    from terrain.resolve.actors import registry
-
-    return frozenset(registry().african_iso3())
-
-
 def _doc_places(doc: Doc) -> list[PlaceMention]:
-    info = _doc_info(doc)
-    if info["places"] is None:
-        info["places"] = [p for s in doc.sents for p in place_mentions(s, None)]
-    return info["places"]
+    info = doc_country(doc)
+    if info.places is None:
+        info.places = [p for s in doc.sents for p in place_mentions(s, None)]
+    return info.places
 
 
 def event_location(trigger: Token, places: list[PlaceMention], attached_only: bool = False) -> Location | None:
@@ -325,6 +202,6 @@ def event_location(trigger: Token, places: list[PlaceMention], attached_only: bo
     if others and (best is None or (not best.coded and others[0].coded) or not others[0].weak and PRECISION_RANK[
             others[0].location.precision] < PRECISION_RANK[best.location.precision]):
         return others[0].location
-    if best is None and (hint := document_country_hint(doc)):
+    if best is None and (hint := doc_country(doc).hint):
         return gazetteer().country(hint)  # places the gazetteer lacks: the country the report is about
     return best.location if best is not None else None
