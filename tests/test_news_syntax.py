@@ -438,3 +438,36 @@ def test_hailing_a_capture_is_not_making_it():
 def test_a_court_in_the_capital_sends_no_one_there():
     events = article("In January, the High Court in Nairobi ruled that the government could not send police abroad.")
     assert ("Kenya", "Kenya") not in pairs(events, "DEPLOY")
+
+
+# Seventh round: constructions from the retired held-out sets 6 and 7 (eval/heldout/README.md)
+
+def test_troops_a_state_has_abroad_are_a_presence():
+    events = extract("Uganda has some 4,500 soldiers in Somalia, most of them in the Lower Shabelle region.")
+    deploy = one(events, "DEPLOY")
+    assert (deploy.actor1.name, deploy.actor2.name) == ("Uganda", "Somalia")
+    assert deploy.quantities.get("troops") == 4500
+    assert not [e for e in extract("The army has 5,000 soldiers and two helicopters.") if e.type == "DEPLOY"]
+
+
+def test_pulling_back_and_moving_closer():
+    events = extract("On Sunday, dozens of Chadian soldiers pulled back from their positions near Kidal.")
+    assert one(events, "WITHDRAW").actor1.name == "Chad"
+    events = extract("Bamako has moved closer to Moscow since the coup.")
+    assert ("Mali", "Russia") in pairs(events, "ALIGN")
+
+
+def test_soldiers_captured_are_abducted_fighters_captured_are_not():
+    events = extract("Four Nigerien soldiers were captured by the militants and held for a month.")
+    assert one(events, "ABDUCT").quantities.get("abducted") == 4
+    events = extract("Two Burundian soldiers who were seized by M23 fighters in June were released on Friday.")
+    assert ("M23", "Burundi") in pairs(events, "ABDUCT")
+    assert not [e for e in extract("The army captured two fighters near Goma.") if e.type in ("ABDUCT", "SEIZE")]
+
+
+def test_an_official_of_no_country_speaks_for_his_body():
+    events = extract("The African Union Commission chairman, Moussa Faki Mahamat, condemned the attack by ISWAP "
+                     "fighters on the town.")
+    assert ("African Union", "ISWAP") in pairs(events, "ACCUSE")
+    events = extract("Rwandan President Paul Kagame accused Kinshasa of arming the FDLR.")
+    assert ("Paul Kagame", "DR Congo") in pairs(events, "ACCUSE")  # a head of state stays a person

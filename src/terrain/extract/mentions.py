@@ -84,9 +84,18 @@ def registry_mentions(doc: Doc) -> list[Mention]:
         if match.via == "capital" and span.start > 0 and (doc[span.start - 1].pos_ == "PROPN"
                                                          or doc[span.start - 1].lower_ in CONNECTORS):
             continue  # "Mocímboa da Praia" is not Cabo Verde's capital
-        out.append(Mention(span=span, actor=match.actor, via=match.via))
+        out.append(Mention(span=span, actor=_body_of(match.actor), via=match.via))
         options.append((match.actor, *match.alternatives))
     return _disambiguate(out, options)
+
+
+def _body_of(actor: Actor) -> Actor:
+    """An official of no country speaks for the body he heads ("Guterres condemned the attack": the UN), as a
+    head of state speaks for his state; a person with a country stays a person (the ontology's `person`)."""
+    if actor.kind != "person" or actor.country is not None:
+        return actor
+    body = registry().acts_for(actor)
+    return body if body is not None and body.kind in ("igo", "mission") else actor
 
 
 def _disambiguate(mentions: list[Mention], options: list[tuple[Actor, ...]]) -> list[Mention]:

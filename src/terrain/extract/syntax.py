@@ -82,7 +82,7 @@ def agent_of(tok: Token) -> Token | None:
     if subj is None:  # "Mozambique came knocking": the subject hangs on the auxiliary
         subj = next((s for a in tok.children if a.dep_ == "aux" for s in a.children if s.dep_ == "nsubj"), None)
     if subj is not None:
-        return _antecedent(subj)
+        return antecedent(subj)
     if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.lemma_.lower() in SPEECH_ACTS \
             and tok.head.head.i != tok.head.i:
         return agent_of(tok.head.head)  # "X said the problem was Y, and accused Kigali": X accuses
@@ -120,19 +120,19 @@ def patient_of(tok: Token) -> Token | None:
         return prep_object(tok, TARGET_PREPS + ("of", "from", "to"))
     passive = find_child(tok, PASSIVE_SUBJ) or (find_child(tok, SUBJ) if _passive(tok) else None)
     if passive is not None:
-        return _antecedent(passive)
+        return antecedent(passive)
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "civilians killed by ..."
         return tok.head
     obj = find_child(tok, OBJ)
     if obj is not None and obj.lower_ not in REFLEXIVE:
-        return _antecedent(obj)
+        return antecedent(obj)
     return prep_object(tok, TARGET_PREPS + ("of", "from"))
 
 
 RELATIVE = frozenset({"who", "whom", "which", "that"})
 
 
-def _antecedent(tok: Token) -> Token:
+def antecedent(tok: Token) -> Token:
     """A relative pronoun stands for the noun its clause hangs on, also across a reporting verb
     ("the M23 rebels, whom UN experts say are backed by Rwanda": Rwanda backs the rebels)."""
     if tok.lower_ not in RELATIVE or tok.tag_ not in ("WP", "WDT") or lexicon().verbs.get(tok.head.lemma_) == "DENY":

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from terrain.extract.crowds import is_crowd
 from terrain.extract.lexicon import lexicon
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
-from terrain.extract.syntax import OBJ, find_child, prep_object
+from terrain.extract.syntax import OBJ, antecedent, find_child, prep_object
 from terrain.extract.terse import headline_verb, mistagged_verb
 from terrain.records import VIOLENT_TYPES
 from terrain.resolve.actors import registry
@@ -80,11 +80,17 @@ def _is_place(name: str) -> bool:
     return gazetteer().is_place(name)
 
 
+# Who can be abducted: the victims a killing verb counts, less the combatants, whose capture is an arrest
+CAPTIVES = lexicon().victim_nouns - {"fighter", "militant", "member", "body", "dead", "casualty"}
+# The parser tags the particle of "pulled back from the front" and "moved closer to Moscow" as an adverb
+PARTICLE_DEPS = ("prt", "prep", "advmod")
+
+
 def _verb_type(tok: Token) -> Trigger | None:
     lex = lexicon()
     lemma = tok.lemma_.lower()
     obj = _object(tok)
-    if any(c.dep_ in ("prt", "prep") and lex.particles.get((lemma, c.lower_)) == "WITHDRAW" for c in tok.children):
+    if any(c.dep_ in PARTICLE_DEPS and lex.particles.get((lemma, c.lower_)) == "WITHDRAW" for c in tok.children):
         return Trigger(tok, "WITHDRAW")  # "soldiers flew out of Goma, the first members of the force": not sent
     typ = _object_type(tok, obj)
     if typ:
@@ -154,16 +160,20 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "ATTACK")  # "was found dead", "bodies with bullet wounds were found"
     if lemma == "seize" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") for c in tok.children):
         return None  # "Kigali has seized on the deployment": made use of it
-    held = obj is not None and (obj.pos_ in ("NUM", "PRON") or obj.ent_type_ == "PERSON"
-                                or obj.lemma_.lower() in lex.victim_nouns | {"another", "other"})
-    if lemma in ("capture", "seize") and held:
-        return None  # "capturing another", "captured two fighters": people held, no town taken
+    captive = obj if obj is not None else find_child(tok, ("nsubjpass",))
+    captive = antecedent(captive) if captive is not None else None
+    if lemma in ("capture", "seize") and captive is not None and (
+            captive.pos_ in ("NUM", "PRON") or captive.ent_type_ == "PERSON"
+            or captive.lemma_.lower() in lex.victim_nouns | {"another", "other"}):
+        # people held, no town taken: soldiers or civilians captured are abducted ("seven soldiers were
+        # captured and held for three weeks"); fighters captured ("captured two fighters") are arrested
+        return Trigger(tok, "ABDUCT") if captive.lemma_.lower() in CAPTIVES else None
     if lemma in ("seize", "take", "grab", "assume") and obj is not None and obj.lemma_.lower() in ("power", "office"):
         return None  # "the army seized power": a coup, not a town taken
     if obj is not None and obj.lemma_.lower() in ("ground", "initiative", "momentum"):
         return None  # "helped to retake ground": no place taken
     for c in tok.children:
-        if c.dep_ in ("prt", "prep") and (lemma, c.lower_) in lex.particles:
+        if c.dep_ in PARTICLE_DEPS and (lemma, c.lower_) in lex.particles:
             typ = lex.particles[(lemma, c.lower_)]
             if typ == "SEIZE" and not (obj is not None and obj.pos_ == "PROPN" and _is_place(obj.text)):
                 return None  # "the AU mission takes over in Somalia", "taking over Wagner's operations"
