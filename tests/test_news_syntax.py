@@ -471,3 +471,26 @@ def test_an_official_of_no_country_speaks_for_his_body():
     assert ("African Union", "ISWAP") in pairs(events, "ACCUSE")
     events = extract("Rwandan President Paul Kagame accused Kinshasa of arming the FDLR.")
     assert ("Paul Kagame", "DR Congo") in pairs(events, "ACCUSE")  # a head of state stays a person
+
+
+def test_an_accusation_hung_on_the_reported_clause_as_a_participle():
+    events = extract("Niger's prime minister said the border would stay closed, accusing Benin of hosting French "
+                     "bases.")
+    assert ("Niger", "Benin") in pairs(events, "ACCUSE")
+
+
+def test_who_accuses_a_state_is_not_of_that_state():
+    events = article("Trucks have queued for weeks at Malanville, in northern Benin. Prime Minister Ali Lamine Zeine "
+                     "has said the frontier will stay closed, accusing Benin of sheltering French troops. Benin has "
+                     "rejected the claim.")
+    accuse = [e for e in events if e.type == "ACCUSE" and e.actor2 is not None and e.actor2.name == "Benin"]
+    assert accuse and accuse[0].actor1.country != "BEN"
+    deny = one(events, "DENY")
+    assert deny.actor1.name == "Benin" and deny.actor2 == accuse[0].actor1
+
+
+def test_a_denial_answers_who_said_the_denier_did_it():
+    events = article("The M23 said FDLR fighters had attacked its positions near Kitshanga on Sunday. The FDLR denied "
+                     "the claim on Monday.")
+    deny = one(events, "DENY")
+    assert (deny.actor1.name, deny.actor2 and deny.actor2.name) == ("FDLR", "M23")

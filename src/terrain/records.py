@@ -17,6 +17,7 @@ EVENT_TYPES = (
     "DEPLOY", "WITHDRAW", "REQUEST", "AGREE", "AID", "SUPPORT", "ACCUSE", "DENY", "ALIGN", "THREATEN",
 )
 VIOLENT_TYPES = frozenset(EVENT_TYPES[:6])
+SPEECH_TYPES = frozenset({"ACCUSE", "DENY", "THREATEN"})  # acts of speech: no place of their own
 # The parties the rules fall back on when a report names none (extract/roles.py): a category, not one actor.
 GENERIC_ACTOR_NAMES = frozenset({"Unidentified gunmen", "Rebels", "Jihadists", "Militants", "Militia",
                                  "Communal militia", "Security forces", "Civilians", "Protesters"})

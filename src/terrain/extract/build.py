@@ -21,7 +21,7 @@ from terrain.extract.triggers import FINDINGS, Trigger
 from terrain.extract.violence import UNIDENTIFIED, violence
 from terrain.extract.when import event_date
 from terrain.extract.where import PlaceMention, event_location
-from terrain.records import GENERIC_ACTOR_NAMES, VIOLENT_TYPES, Actor, Location
+from terrain.records import GENERIC_ACTOR_NAMES, SPEECH_TYPES, VIOLENT_TYPES, Actor, Location
 from terrain.resolve.actors import registry
 from terrain.resolve.missions import un_mission
 
@@ -210,7 +210,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         a1s = [a for a in a1s if a.name not in GENERIC_ACTOR_NAMES or a.country]  # troops is not said
     for a1 in a1s[:3] or [None]:
         for a2 in a2s[:3] or [None]:
-            domestic = typ in ("ACCUSE", "DENY", "THREATEN") and a2 is not None and a2.kind == "person" and a1 != a2 \
+            domestic = typ in SPEECH_TYPES and a2 is not None and a2.kind == "person" and a1 != a2 \
                 or typ == "DEPLOY"  # troops sent at home (checked in _complete)
             if a1 is not None and a2 is not None and (a1 == a2 or same_state(a1, a2)) and not domestic \
                     and not (typ == "BATTLE" and a1.name in GENERIC_NAMES):  # two militias may clash
@@ -226,9 +226,12 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                     and c and (a1 is None or a1.country != c):
                 # "Amnesty accused soldiers of killings", "Agemira provided the army with logistics": the army there
                 a2 = registry().forces(c)
-            if typ in ("ACCUSE", "DENY", "THREATEN") and a2 is not None and a2.name in GENERIC_ACTOR_NAMES:
+            if typ in SPEECH_TYPES and a2 is not None and a2.name in GENERIC_ACTOR_NAMES:
                 a2 = None  # "the army said, blaming armed bandits": an attribution of the attack, no relation
             f1, f2 = fill_country(a1, c), fill_country(a2, c)
+            if typ == "ACCUSE" and a1 is not None and a1.kind == "person" and not a1.country and a2 is not None \
+                    and a2.kind in ("state", "state_forces") and a2.country == c:
+                f1 = a1  # "Zeine ..., accusing Benin of ...": who accuses a state is not of that state
             if f1 is not None and f2 is not None and typ not in VIOLENT + ("DEPLOY", "WITHDRAW") \
                     and same_state(f1, f2) and not domestic:
                 f2 = None  # "the army backs the government" once generic forces take the country: no relation

@@ -49,6 +49,7 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
     lede_date = None
     para_date = None  # an article's latest date written in the paragraph so far
     undated: dict[int, tuple[str, str] | None] = {}  # event -> the date it takes if it has none (articles)
+    speakers: dict[int, Actor] = {}  # event -> who says it happened, where the sentence names them
     ctx = Context()
     events: list[Event] = []
     for sent in doc.sents:
@@ -65,6 +66,9 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
                 # an undated event in an article happened when its paragraph says, else in the report's month
                 undated[id(events[-1])] = para_date or _month(published)
                 para_date = cand.date or para_date
+                if cand.speaker is not None and cand.speaker.kind != "civilians" \
+                        and cand.speaker.name not in GENERIC_NAMES:  # "residents said": no one to answer
+                    speakers[id(events[-1])] = cand.speaker
                 accusation = _implied_accusation(events[-1], cand.speaker, len(events) - 1)
                 if accusation is not None:
                     events.append(accusation)
@@ -78,7 +82,7 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
         if enabled("battle"):
             events = fought_back(events, doc_text(doc))
     if enabled("denials"):
-        _answer_denials(events)
+        _answer_denials(events, speakers)
     kept = verify(gate(_dedupe(events)), len(doc_text(doc)))  # (the verifier reads whether a date was written)
     for e in kept if not short and enabled("dates") else ():
         if e.date is None and undated.get(id(e)):
@@ -86,9 +90,11 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
     return kept
 
 
-def _answer_denials(events: list[Event]) -> None:
+def _answer_denials(events: list[Event], speakers: dict[int, Actor]) -> None:
     """A denial answers the latest accusation against the denier in the report ("Kigali rejects the
-    accusation" after "Kinshasa accused Rwanda of backing the M23")."""
+    accusation" after "Kinshasa accused Rwanda of backing the M23"), else whoever said the denier did a
+    thing ("Niamey says Benin hosts French troops ... Benin rejected the claim"), else the latest claim by
+    another party ("The army denied this")."""
     for i, e in enumerate(events):
         if e.type != "DENY" or e.actor2 is not None or e.actor1 is None:
             continue
@@ -99,7 +105,13 @@ def _answer_denials(events: list[Event]) -> None:
                 e.actor2 = prior.actor1
                 e.refers_to = e.refers_to if e.refers_to is not None else prior.refers_to
                 break
-        else:  # "The army denied this": the latest claim by another party
+        else:
+            told = next((j for j in range(i - 1, -1, -1) if events[j].status in ("alleged", "claimed")
+                         and events[j].actor1 is not None and _same_side(events[j].actor1, e.actor1)
+                         and (s := speakers.get(id(events[j]))) is not None and not _same_side(s, e.actor1)), None)
+            if told is not None:
+                e.actor2, e.refers_to = speakers[id(events[told])], told
+                continue
             claim = next((j for j in range(i - 1, -1, -1) if events[j].status == "claimed"
                           and events[j].actor1 is not None and events[j].actor1.name not in GENERIC_NAMES
                           and not _same_side(events[j].actor1, e.actor1)), None)

@@ -24,7 +24,7 @@ from terrain.extract.ablation import enabled
 from terrain.extract.mentions import Mention, MentionIndex
 from terrain.extract.parties import same_party
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
-from terrain.records import ACTOR_KINDS, GENERIC_ACTOR_NAMES, VIOLENT_TYPES, Actor
+from terrain.records import ACTOR_KINDS, GENERIC_ACTOR_NAMES, SPEECH_TYPES, VIOLENT_TYPES, Actor
 from terrain.resolve.actors import registry
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "argument_reranker.json"
@@ -38,7 +38,7 @@ RECORDER: list | None = None  # set by the trainer: (candidate, role, options, f
 
 
 def _family(typ: str) -> str:
-    return "violence" if typ in VIOLENT_TYPES else "speech" if typ in ("ACCUSE", "DENY", "THREATEN") \
+    return "violence" if typ in VIOLENT_TYPES else "speech" if typ in SPEECH_TYPES \
         else "cooperation"
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from terrain.extract.lexicon import lexicon
-
-SPEECH_ACTS = ("ACCUSE", "DENY", "THREATEN")
+from terrain.records import SPEECH_TYPES
 
 
 def _w(key: str) -> frozenset[str]:
@@ -75,7 +74,7 @@ def status_of(trigger: Token, event_type: str, in_quote: bool) -> str:
     sent = trigger.sent
     window = list(trigger.children) + [trigger] + list(trigger.ancestors)[:3]
     lemmas = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
-    if event_type not in SPEECH_ACTS:
+    if event_type not in SPEECH_TYPES:
         if under(trigger, frozenset({"deny", "reject", "dismiss", "refute"})) is not None:
             return "alleged"
         if under(trigger, frozenset({"accuse", "allege", "blame", "suspect"})) is not None:
@@ -93,7 +92,7 @@ def status_of(trigger: Token, event_type: str, in_quote: bool) -> str:
         return "planned"
     if trigger.pos_ == "NOUN" and any(c.lemma_ in _w("planned_words") for c in trigger.children):
         return "planned"
-    if event_type in SPEECH_ACTS:
+    if event_type in SPEECH_TYPES:
         return "asserted"
     if in_quote or speaker_of(trigger) is not None:
         return "claimed"

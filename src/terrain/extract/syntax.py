@@ -83,9 +83,11 @@ def agent_of(tok: Token) -> Token | None:
         subj = next((s for a in tok.children if a.dep_ == "aux" for s in a.children if s.dep_ == "nsubj"), None)
     if subj is not None:
         return antecedent(subj)
-    if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.lemma_.lower() in SPEECH_ACTS \
-            and tok.head.head.i != tok.head.i:
-        return agent_of(tok.head.head)  # "X said the problem was Y, and accused Kigali": X accuses
+    if tok.dep_ in ("conj", "advcl") and tok.head.dep_ == "ccomp" and tok.lemma_.lower() in SPEECH_ACTS \
+            and tok.head.head.i != tok.head.i and (tok.dep_ == "conj" or tok.tag_ == "VBG"):
+        # "X said the problem was Y, and accused Kigali", "X said the border would stay shut, accusing Benin
+        # of ...": X accuses (the parser hangs the speech act on the reported clause)
+        return agent_of(tok.head.head)
     if tok.dep_ in CHAIN and tok.head.i != tok.i:
         if tok.dep_ == "relcl":
             return tok.head
