@@ -494,3 +494,17 @@ def test_a_denial_answers_who_said_the_denier_did_it():
                      "the claim on Monday.")
     deny = one(events, "DENY")
     assert (deny.actor1.name, deny.actor2 and deny.actor2.name) == ("FDLR", "M23")
+
+
+def test_condemning_an_attack_no_one_has_claimed_accuses_unidentified_attackers():
+    events = article("Gunmen killed seven traders on the road to Beni on Sunday. The UN mission condemned the "
+                     "killings on Monday.")
+    assert ("United Nations", "Unidentified gunmen") in pairs(events, "ACCUSE")
+
+
+def test_the_army_sending_its_own_troops_to_a_town():
+    events = article("Bombers struck a market in Konduga on Saturday. The army said it had sent more troops to "
+                     "Konduga.")
+    assert ("Nigeria", "Nigeria") in pairs(events, "DEPLOY")
+    events = article("Bombers struck a market in Konduga on Saturday. The army said it had sent more troops to Mali.")
+    assert ("Nigeria", "Nigeria") not in pairs(events, "DEPLOY")

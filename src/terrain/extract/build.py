@@ -155,7 +155,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             and lexicon().nouns.get(patient.lemma_.lower()) in VIOLENT_TYPES:
         # "the UN envoy condemned the attack as abhorrent": those who carried it out, as the article told
         named = idx.before(patient, {"armed_group"}, same_paragraph=False, named_only=True)
-        a2s = [named.actor] if named is not None else []
+        # no group named before: condemning an attack accuses whoever did it, unidentified as yet
+        condemned = tok.lemma_.lower() in ("condemn", "denounce")
+        a2s = [named.actor] if named is not None else [UNIDENTIFIED] if condemned else []
     if typ == "ALIGN" and not a2s and a1s:
         other = _nearest(tok, idx, sent, lambda a: a.name not in GENERIC_NAMES and a.country != a1s[0].country
                          and a.kind != "person")
@@ -208,6 +210,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         status = "asserted"  # a state announcing its own talks or deployment: the report's fact
     if typ in ("DEPLOY", "WITHDRAW") and not _national(agent):  # "southern African troops pull out": whose
         a1s = [a for a in a1s if a.name not in GENERIC_ACTOR_NAMES or a.country]  # troops is not said
+    if typ == "DEPLOY" and not a1s and said_by and speaker.kind in ("state", "state_forces", "person") \
+            and all(a.country == said_by for a in a2s):
+        a1s = [registry().forces(said_by)]  # "the army said troops had been rushed to the area": its own
     for a1 in a1s[:3] or [None]:
         for a2 in a2s[:3] or [None]:
             domestic = typ in SPEECH_TYPES and a2 is not None and a2.kind == "person" and a1 != a2 \
@@ -226,7 +231,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                     and c and (a1 is None or a1.country != c):
                 # "Amnesty accused soldiers of killings", "Agemira provided the army with logistics": the army there
                 a2 = registry().forces(c)
-            if typ in SPEECH_TYPES and a2 is not None and a2.name in GENERIC_ACTOR_NAMES:
+            if typ in SPEECH_TYPES and a2 is not None and a2.name in GENERIC_ACTOR_NAMES and a2 != UNIDENTIFIED:
                 a2 = None  # "the army said, blaming armed bandits": an attribution of the attack, no relation
             f1, f2 = fill_country(a1, c), fill_country(a2, c)
             if typ == "ACCUSE" and a1 is not None and a1.kind == "person" and not a1.country and a2 is not None \
@@ -293,7 +298,7 @@ def _complete(c: Candidate) -> bool:
         home = c.actor2.country == c.actor1.country and c.actor1.kind in ("state", "state_forces")
         # (a place elsewhere in the sentence is no destination: "the High Court in Nairobi ruled that the
         # government could not send police abroad")
-        return not home or c.trigger.token.pos_ == "VERB" and typ == "DEPLOY" and home_destination(c.trigger.token)
+        return not home or c.trigger.token.pos_ == "VERB" and typ == "DEPLOY" and home_destination(c.trigger.token, towns=True)
     if typ in VIOLENT_TYPES and c.trigger.token.pos_ != "VERB":
         # nominal violence ("a series of attacks") needs a named doer, a victim or a count
         return c.actor1 != UNIDENTIFIED or bool(c.quantities) or c.actor2 is not None

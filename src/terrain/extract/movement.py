@@ -4,14 +4,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from terrain.extract import quantities as q
+from terrain.extract.countries import african
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.parties import actors_of, as_forces
 from terrain.extract.place_spans import DIRECTIONS
 from terrain.extract.syntax import find_child, prep_object
 from terrain.extract.triggers import Trigger
-from terrain.extract.countries import african
 from terrain.records import Actor, Location
 from terrain.resolve.actors import registry
+from terrain.resolve.gazetteer import gazetteer
 
 
 def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None, a1s: list[Actor],
@@ -74,10 +75,11 @@ HOME_DESTINATIONS = frozenset({"region", "area", "province", "state", "district"
                                "frontline", "zone"})
 
 
-def home_destination(tok: Token, idx: MentionIndex | None = None) -> bool:
+def home_destination(tok: Token, idx: MentionIndex | None = None, towns: bool = False) -> bool:
     """ "sent troops to the two Anglophone regions", "to the border area", "to the north": a destination named
     by a qualified common noun or a bare direction ("to the region" alone may be abroad), naming no state
-    ("to the three borders area where Niger, Mali and Burkina Faso meet" is abroad)."""
+    ("to the three borders area where Niger, Mali and Burkina Faso meet" is abroad); with ``towns`` (an event
+    whose host is already known to be home), also a town named ("to Gwoza")."""
     dest = prep_object(tok, ("to", "into"))
     if dest is None or prep_object(dest, ("of",)) is not None:
         return False  # "to the north of Mozambique"
@@ -85,6 +87,8 @@ def home_destination(tok: Token, idx: MentionIndex | None = None) -> bool:
         return False
     if dest.lower_ in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"):
         return True
+    if towns and dest.pos_ == "PROPN" and gazetteer().is_place(dest.text) and registry().lookup(dest.text) is None:
+        return True  # "deployed additional troops to Gwoza"
     return dest.pos_ == "NOUN" and dest.lemma_.lower() in HOME_DESTINATIONS \
         and any(c.dep_ in ("amod", "compound", "nummod") for c in dest.children)
 
