@@ -508,3 +508,11 @@ def test_the_army_sending_its_own_troops_to_a_town():
     assert ("Nigeria", "Nigeria") in pairs(events, "DEPLOY")
     events = article("Bombers struck a market in Konduga on Saturday. The army said it had sent more troops to Mali.")
     assert ("Nigeria", "Nigeria") not in pairs(events, "DEPLOY")
+
+
+def test_whom_a_threat_is_against():
+    events = extract("President Hassan Sheikh Mohamud vowed to drive al-Shabaab out of the central regions.")
+    assert ("Hassan Sheikh Mohamud", "al-Shabaab") in pairs(events, "THREATEN")
+    events = article("Gunmen killed 30 villagers in Seytenga on Saturday. In a televised address, President "
+                     "Paul-Henri Damiba vowed that those responsible would be tracked down.")
+    assert any(a2 == "Unidentified gunmen" for _, a2 in pairs(events, "THREATEN"))

@@ -11,7 +11,7 @@ from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.movement import home_destination, movement
 from terrain.extract.parties import (accused_of, actors_of, as_forces, governing_subject, possessive, same_party,
-                                     same_state)
+                                     same_state, threatened)
 from terrain.extract.rerank import rerank
 from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.syntax import agent_of, find_child, patient_of, prep_object
@@ -151,14 +151,17 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                                  and (not a1s or x.country != a1s[0].country))] if a]
     if typ in ("REQUEST",) and not a2s:  # "called on the UN"; "asked Moscow for help"
         a2s = actors_of(prep_object(tok, ("on", "to", "from")), idx) or actors_of(find_child(tok, ("dobj",)), idx)
-    condemned = False  # an attack condemned whose doer no one has named
+    unknown_culprit = False  # an attack condemned, or its doers threatened, that no one has named
     if typ == "ACCUSE" and not a2s and patient is not None \
             and lexicon().nouns.get(patient.lemma_.lower()) in VIOLENT_TYPES:
         # "the UN envoy condemned the attack as abhorrent": those who carried it out, as the article told
         named = idx.before(patient, {"armed_group"}, same_paragraph=False, named_only=True)
         # no group named before: condemning an attack accuses whoever did it, unidentified as yet
-        condemned = named is None and tok.lemma_.lower() in ("condemn", "denounce")
-        a2s = [named.actor] if named is not None else [UNIDENTIFIED] if condemned else []
+        unknown_culprit = named is None and tok.lemma_.lower() in ("condemn", "denounce")
+        a2s = [named.actor] if named is not None else [UNIDENTIFIED] if unknown_culprit else []
+    if typ == "THREATEN" and not a2s and a1s:
+        a2s = threatened(tok, agent, idx, a1s[0])
+        unknown_culprit = a2s == [UNIDENTIFIED]
     if typ == "ALIGN" and not a2s and a1s:
         other = _nearest(tok, idx, sent, lambda a: a.name not in GENERIC_NAMES and a.country != a1s[0].country
                          and a.kind != "person")
@@ -232,7 +235,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                     and c and (a1 is None or a1.country != c):
                 # "Amnesty accused soldiers of killings", "Agemira provided the army with logistics": the army there
                 a2 = registry().forces(c)
-            if typ in SPEECH_TYPES and a2 is not None and a2.name in GENERIC_ACTOR_NAMES and not condemned:
+            if typ in SPEECH_TYPES and a2 is not None and a2.name in GENERIC_ACTOR_NAMES and not unknown_culprit:
                 a2 = None  # "the army said, blaming armed bandits": an attribution of the attack, no relation
             f1, f2 = fill_country(a1, c), fill_country(a2, c)
             if typ == "ACCUSE" and a1 is not None and a1.kind == "person" and not a1.country and a2 is not None \

@@ -157,3 +157,24 @@ def same_state(a: Actor, b: Actor) -> bool:
 
 def same_party(a: Actor | None, b: Actor | None) -> bool:
     return a is not None and b is not None and (a == b or same_state(a, b))
+
+
+RESPONSIBLE = frozenset({"responsible", "perpetrator", "attacker", "assailant", "killer", "culprit"})
+PARTY_KINDS = frozenset({"armed_group", "state", "state_forces", "igo", "mission", "company"})
+
+
+def threatened(tok: Token, agent: Token | None, idx: MentionIndex, threatener: Actor) -> list[Actor]:
+    """Who a threat with no object is against: the party named in what is threatened ("vowed to rid the
+    country of al-Shabaab"); for "those responsible" ("vowed that those responsible would be tracked
+    down"), the armed group the report named before, else attackers not yet identified."""
+    from terrain.extract.crowds import UNIDENTIFIED
+
+    own = {t.i for t in agent.subtree} if agent is not None else set()
+    for m in idx.inside(tok):
+        if m.span.root.i not in own and m.actor.kind in PARTY_KINDS and m.actor.name not in GENERIC_ACTOR_NAMES \
+                and not same_party(m.actor, threatener):
+            return [m.actor]
+    if any(t.lemma_.lower() in RESPONSIBLE for t in tok.subtree if t.i not in own):
+        named = idx.before(tok, {"armed_group"}, same_paragraph=False, named_only=True)
+        return [named.actor if named is not None else UNIDENTIFIED]
+    return []
