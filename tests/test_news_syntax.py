@@ -516,3 +516,9 @@ def test_whom_a_threat_is_against():
     events = article("Gunmen killed 30 villagers in Seytenga on Saturday. In a televised address, President "
                      "Paul-Henri Damiba vowed that those responsible would be tracked down.")
     assert any(a2 == "Unidentified gunmen" for _, a2 in pairs(events, "THREATEN"))
+
+
+def test_a_town_retaken_from_the_group_the_report_named():
+    events = article("ISWAP fighters attacked Dikwa on Monday. The Nigerian army said on Tuesday that its troops had "
+                     "repelled the attackers and regained control of the town.")
+    assert ("Nigeria", "ISWAP") in pairs(events, "SEIZE")

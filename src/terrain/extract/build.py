@@ -179,14 +179,21 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             or typ == "SEIZE" and not a1s:
         # "it was engaging in discussions with Rwanda", "the incursion resulted in a reestablishment"
         a1s = actors_of(governing_subject(tok), idx)
-    if typ == "SEIZE" and a1s and not a2s:
-        # a group takes a town from the state; the state's forces retake it from a group
+    if typ == "SEIZE" and a1s and all(a.name in GENERIC_NAMES for a in a2s):
+        # a group takes a town from the state; the state's forces retake it from a group, the one the
+        # report named before if the sentence names none ("the army said it had regained control of the town")
         rebel = a1s[0].kind == "armed_group"
-        other = _nearest(tok, idx, sent, lambda a: a not in a1s and a.kind in (
-            ("state_forces", "state") if rebel else ("armed_group",)) and a.name not in ("Civilians",))
+
+        def loser(generic: bool) -> Actor | None:
+            return _nearest(tok, idx, sent, lambda a: a not in a1s and a.kind in (
+                ("state_forces", "state") if rebel else ("armed_group",)) and a.name != "Civilians"
+                and (generic or a.name not in GENERIC_NAMES))
+        other = loser(False)
         if rebel and loc is not None and loc.country and (other is None or other.country != loc.country):
             other = registry().forces(loc.country)  # the town's state ("the Rwanda-backed M23 seized Rubaya")
-        a2s = [as_forces(other)] if other else []
+        named = idx.before(tok, {"armed_group"}, same_paragraph=False, named_only=True) if not rebel else None
+        other = other or (named.actor if named is not None and named.actor not in a1s else loser(True))
+        a2s = [as_forces(other)] if other else a2s
     if typ in VIOLENT_TYPES:
         typ, a1s, a2s, counts = violence(trig, typ, agent, patient, a1s, a2s, sent, idx)
         quantities.update(counts)
