@@ -522,3 +522,10 @@ def test_a_town_retaken_from_the_group_the_report_named():
     events = article("ISWAP fighters attacked Dikwa on Monday. The Nigerian army said on Tuesday that its troops had "
                      "repelled the attackers and regained control of the town.")
     assert ("Nigeria", "ISWAP") in pairs(events, "SEIZE")
+
+
+def test_the_government_is_that_of_the_country_the_report_is_about():
+    events = article("Gunmen killed 40 worshippers at a church in Owo, in Nigeria's Ondo state, in June. Chad and "
+                     "Niger have sent troops to the Lake Chad area. The government blamed ISWAP for the attack in "
+                     "Owo.")
+    assert ("Nigeria", "ISWAP") in pairs(events, "ACCUSE")
