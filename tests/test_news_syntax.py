@@ -529,3 +529,12 @@ def test_the_government_is_that_of_the_country_the_report_is_about():
                      "Niger have sent troops to the Lake Chad area. The government blamed ISWAP for the attack in "
                      "Owo.")
     assert ("Nigeria", "ISWAP") in pairs(events, "ACCUSE")
+
+
+def test_a_states_air_strikes_hit_the_enemy_the_report_named():
+    events = article("Puntland forces have pushed into the Cal Miskaad mountains against Islamic State Somalia. On 1 "
+                     "February, US aircraft bombed cave complexes in the mountains, AFRICOM said.")
+    assert ("United States", "Islamic State Somalia") in pairs(events, "REMOTE_VIOLENCE")
+    events = article("Puntland forces have pushed into the Cal Miskaad mountains against Islamic State Somalia. On 1 "
+                     "February, US aircraft bombed a village, killing four civilians, residents said.")
+    assert ("United States", "Islamic State Somalia") not in pairs(events, "REMOTE_VIOLENCE")

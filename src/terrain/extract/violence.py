@@ -110,6 +110,12 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and not a2s and (patient is not None or quantities) \
             and enabled("defaults") and not toll:
         a2s = [_victim(patient)]
+        if long_form and typ == "REMOTE_VIOLENCE" and a2s == [CIVILIANS] and a1s \
+                and a1s[0].kind in ("state", "state_forces") and not {t.lemma_.lower() for t in sent} & NON_COMBATANTS:
+            # "US aircraft bombed cave complexes in the Golis mountains": a state's strikes hit the enemy the
+            # report named, unless the sentence speaks of civilians
+            enemy = idx.before(tok, {"armed_group"}, same_paragraph=False, named_only=True)
+            a2s = [enemy.actor] if enemy is not None else a2s
     if not a1s and typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and (a2s or quantities or tok.pos_ == "VERB") \
             and enabled("defaults") and not toll:
         a1s = [UNIDENTIFIED]
@@ -121,6 +127,10 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
             and not long_form and (hit := _forces_hit(sent, idx)) is not None and hit not in a1s:
         a2s = [hit]  # "grenade thrown at a police post": the forces were the target
     return typ, a1s, a2s, quantities
+
+
+NON_COMBATANTS = frozenset({"civilian", "people", "resident", "villager", "child", "woman", "family", "camp",
+                            "displaced", "worshipper", "student", "pupil", "market", "hospital", "school", "wedding"})
 
 
 def _by_explosive(tok: Token) -> bool:
