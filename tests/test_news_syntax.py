@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from terrain.records import Actor
 from test_extract_incidents import extract, one  # tests/ is on sys.path (pytest prepend mode)
 
 pytestmark = pytest.mark.slow
@@ -538,3 +539,11 @@ def test_a_states_air_strikes_hit_the_enemy_the_report_named():
     events = article("Puntland forces have pushed into the Cal Miskaad mountains against Islamic State Somalia. On 1 "
                      "February, US aircraft bombed a village, killing four civilians, residents said.")
     assert ("United States", "Islamic State Somalia") not in pairs(events, "REMOTE_VIOLENCE")
+
+
+def test_calling_an_attack_barbaric_condemns_it_and_does_not_commit_it():
+    events = article("Gunmen killed 12 people in Tambura on Sunday. The governor, Daniel Badagbu, called the killings "
+                     "barbaric.")
+    assert not any(e.actor1.kind == "person" for e in events if e.type == "ATTACK")
+    assert any(e.actor1.kind == "person" and e.actor2 == Actor("Unidentified gunmen", "armed_group", None)
+               for e in events if e.type == "ACCUSE")

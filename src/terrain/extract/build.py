@@ -157,7 +157,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         # "the UN envoy condemned the attack as abhorrent": those who carried it out, as the article told
         named = idx.before(patient, {"armed_group"}, same_paragraph=False, named_only=True)
         # no group named before: condemning an attack accuses whoever did it, unidentified as yet
-        unknown_culprit = named is None and tok.lemma_.lower() in ("condemn", "denounce")
+        unknown_culprit = named is None and tok.lemma_.lower() in ("condemn", "denounce", "call", "describe", "brand",
+                                                                    "label", "term")
         a2s = [named.actor] if named is not None else [UNIDENTIFIED] if unknown_culprit else []
     if typ == "THREATEN" and not a2s and a1s:
         a2s = threatened(tok, agent, idx, a1s[0])

@@ -131,6 +131,10 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in ("describe", "call", "brand", "dismiss") and obj is not None and obj.lemma_.lower() in FINDINGS \
             and any(t.lemma_.lower() in DENIAL_ADJECTIVES for t in tok.subtree):
         return Trigger(tok, "DENY", via_object=True, obj=obj)  # "described the accusations as misleading"
+    if lemma in ("call", "describe", "brand", "label", "term") and obj is not None \
+            and lex.nouns.get(obj.lemma_.lower()) in VIOLENT_TYPES \
+            and any(t.lemma_.lower() in CONDEMNING for t in tok.subtree if t.i not in {o.i for o in obj.subtree}):
+        return Trigger(tok, "ACCUSE")  # "called the attack abhorrent", "described the killings as a war crime"
     if lemma in lex.crowd_verbs and subj is not None:
         if is_crowd(subj):
             return Trigger(tok, "PROTEST")  # "angry youths disrupted a training", "residents blocked the road"
@@ -337,6 +341,10 @@ def _terse(tok: Token, reading) -> Trigger | None:
     return Trigger(tok, typ, headline=True) if typ else None
 
 
+# Words that condemn what they describe ("called the attack abhorrent", "a war crime", "an act of terror")
+CONDEMNING = frozenset({"abhorrent", "barbaric", "cowardly", "heinous", "senseless", "despicable", "atrocious",
+                        "crime", "terrorism", "terror", "atrocity", "massacre", "outrage", "outrageous", "horrific",
+                        "unacceptable", "criminal", "barbarity", "genocide"})
 DENIAL_ADJECTIVES = frozenset({"unfounded", "baseless", "groundless", "false", "untrue", "fabricated", "fanciful",
                                "misleading", "slanderous", "absurd", "ridiculous"})
 FIGHTERS = frozenset({"militant", "fighter", "insurgent", "rebel", "jihadist", "gunman", "attacker", "bomber",
