@@ -10,14 +10,14 @@ from terrain.extract.ablation import enabled
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.movement import home_destination, movement
-from terrain.extract.parties import (accused_of, actors_of, as_forces, governing_subject, possessive, same_party,
-                                     same_state, threatened)
+from terrain.extract.parties import (accused_of, actors_of, governing_subject, possessive, same_party, same_state,
+                                     seized_from, threatened)
 from terrain.extract.rerank import rerank
 from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.syntax import agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
 from terrain.extract.terse import headline_args
-from terrain.extract.triggers import FINDINGS, Trigger
+from terrain.extract.triggers import CONDEMNING_VERBS, FINDINGS, Trigger
 from terrain.extract.violence import UNIDENTIFIED, violence
 from terrain.extract.when import event_date
 from terrain.extract.where import PlaceMention, event_location
@@ -80,13 +80,6 @@ def fill_country(actor: Actor | None, country: str | None) -> Actor | None:
     return Actor(actor.name, actor.kind, country)
 
 
-def _nearest(tok: Token, idx: MentionIndex, sent: Span, ok) -> Actor | None:
-    """The registry actor named nearest to the trigger in the sentence that satisfies ``ok``."""
-    cands = [m for m in idx.mentions if sent.start <= m.span.start < sent.end and ok(m.actor)]
-    cands.sort(key=lambda m: abs(m.span.root.i - tok.i))
-    return cands[0].actor if cands else None
-
-
 def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMention],
           ctx: Context, published: str | None, in_quote: bool) -> list[Candidate]:
     tok, typ = trig.token, trig.type
@@ -147,7 +140,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         requester = find_child(tok, ("poss",)) or prep_object(tok, ("of", "from"))
         a1s = actors_of(requester, idx)
         a2s = actors_of(agent_of(tok.head.head) if tok.dep_ == "pobj" else None, idx) or [
-            a for a in [_nearest(tok, idx, sent, lambda x: x.kind in ("state", "state_forces", "person")
+            a for a in [idx.nearest(tok, sent, lambda x: x.kind in ("state", "state_forces", "person")
                                  and (not a1s or x.country != a1s[0].country))] if a]
     if typ in ("REQUEST",) and not a2s:  # "called on the UN"; "asked Moscow for help"
         a2s = actors_of(prep_object(tok, ("on", "to", "from")), idx) or actors_of(find_child(tok, ("dobj",)), idx)
@@ -155,16 +148,15 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     if typ == "ACCUSE" and not a2s and patient is not None \
             and lexicon().nouns.get(patient.lemma_.lower()) in VIOLENT_TYPES:
         # "the UN envoy condemned the attack as abhorrent": those who carried it out, as the article told
-        named = idx.before(patient, {"armed_group"}, same_paragraph=False, named_only=True)
+        named = idx.group_named_before(patient)
         # no group named before: condemning an attack accuses whoever did it, unidentified as yet
-        unknown_culprit = named is None and tok.lemma_.lower() in ("condemn", "denounce", "call", "describe", "brand",
-                                                                    "label", "term")
-        a2s = [named.actor] if named is not None else [UNIDENTIFIED] if unknown_culprit else []
+        unknown_culprit = named is None and tok.lemma_.lower() in CONDEMNING_VERBS
+        a2s = [named] if named is not None else [UNIDENTIFIED] if unknown_culprit else []
     if typ == "THREATEN" and not a2s and a1s:
         a2s = threatened(tok, agent, idx, a1s[0])
         unknown_culprit = a2s == [UNIDENTIFIED]
     if typ == "ALIGN" and not a2s and a1s:
-        other = _nearest(tok, idx, sent, lambda a: a.name not in GENERIC_NAMES and a.country != a1s[0].country
+        other = idx.nearest(tok, sent, lambda a: a.name not in GENERIC_NAMES and a.country != a1s[0].country
                          and a.kind != "person")
         a2s = [other] if other else []
     for inner in trig.nested if not a1s else ():
@@ -173,7 +165,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             break
     if typ in VIOLENT_TYPES and not a1s and q.sentence_counts(sent):
         # "an Islamic State-linked insurgency ..., leading to over 3,000 deaths": the group named
-        named = _nearest(tok, idx, sent, lambda a: a.kind == "armed_group" and a.name not in GENERIC_NAMES
+        named = idx.nearest(tok, sent, lambda a: a.kind == "armed_group" and a.name not in GENERIC_NAMES
                          and a not in a2s)  # "1 Mungiki member killed": the victims' group is not the killer
         a1s = [named] if named else []
     if not a1s and tok.pos_ == "NOUN" and typ not in VIOLENT + ("SEIZE", "DEPLOY", "WITHDRAW") \
@@ -181,20 +173,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         # "it was engaging in discussions with Rwanda", "the incursion resulted in a reestablishment"
         a1s = actors_of(governing_subject(tok), idx)
     if typ == "SEIZE" and a1s and all(a.name in GENERIC_NAMES for a in a2s):
-        # a group takes a town from the state; the state's forces retake it from a group, the one the
-        # report named before if the sentence names none ("the army said it had regained control of the town")
-        rebel = a1s[0].kind == "armed_group"
-
-        def loser(generic: bool) -> Actor | None:
-            return _nearest(tok, idx, sent, lambda a: a not in a1s and a.kind in (
-                ("state_forces", "state") if rebel else ("armed_group",)) and a.name != "Civilians"
-                and (generic or a.name not in GENERIC_NAMES))
-        other = loser(False)
-        if rebel and loc is not None and loc.country and (other is None or other.country != loc.country):
-            other = registry().forces(loc.country)  # the town's state ("the Rwanda-backed M23 seized Rubaya")
-        named = idx.before(tok, {"armed_group"}, same_paragraph=False, named_only=True) if not rebel else None
-        other = other or (named.actor if named is not None and named.actor not in a1s else loser(True))
-        a2s = [as_forces(other)] if other else a2s
+        a2s = seized_from(tok, sent, idx, a1s, loc) or a2s
     if typ in VIOLENT_TYPES:
         typ, a1s, a2s, counts = violence(trig, typ, agent, patient, a1s, a2s, sent, idx)
         quantities.update(counts)
@@ -310,7 +289,8 @@ def _complete(c: Candidate) -> bool:
         home = c.actor2.country == c.actor1.country and c.actor1.kind in ("state", "state_forces")
         # (a place elsewhere in the sentence is no destination: "the High Court in Nairobi ruled that the
         # government could not send police abroad")
-        return not home or c.trigger.token.pos_ == "VERB" and typ == "DEPLOY" and home_destination(c.trigger.token, towns=True)
+        return not home or c.trigger.token.pos_ == "VERB" and typ == "DEPLOY" \
+            and home_destination(c.trigger.token, towns=True)
     if typ in VIOLENT_TYPES and c.trigger.token.pos_ != "VERB":
         # nominal violence ("a series of attacks") needs a named doer, a victim or a count
         return c.actor1 != UNIDENTIFIED or bool(c.quantities) or c.actor2 is not None

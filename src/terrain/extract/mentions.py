@@ -198,6 +198,18 @@ class MentionIndex:
         found.sort(key=lambda m: abs(m.span.root.i - token.i))
         return found
 
+    def nearest(self, token: Token, sent: Span, ok) -> Actor | None:
+        """The registry actor named nearest to ``token`` in the sentence that satisfies ``ok``."""
+        cands = [m for m in self.mentions if sent.start <= m.span.start < sent.end and ok(m.actor)]
+        cands.sort(key=lambda m: abs(m.span.root.i - token.i))
+        return cands[0].actor if cands else None
+
+    def group_named_before(self, token: Token) -> Actor | None:
+        """The armed group the report named by name last before ``token``, in any paragraph: who an
+        attack, a threat or a retaken town refers to when the sentence names no one."""
+        m = self.before(token, {"armed_group"}, same_paragraph=False, named_only=True)
+        return m.actor if m is not None else None
+
     def before(self, token: Token, kinds: set[str], same_paragraph: bool = True,
                named_only: bool = False) -> Mention | None:
         """The latest mention of one of ``kinds`` before ``token`` (anaphora). An object pronoun never

@@ -190,6 +190,23 @@ def threatened(tok: Token, agent: Token | None, idx: MentionIndex, threatener: A
                 and not same_party(m.actor, threatener):
             return [m.actor]
     if any(t.lemma_.lower() in RESPONSIBLE for t in tok.subtree if t.i not in own):
-        named = idx.before(tok, {"armed_group"}, same_paragraph=False, named_only=True)
-        return [named.actor if named is not None else UNIDENTIFIED]
+        return [idx.group_named_before(tok) or UNIDENTIFIED]
     return []
+
+
+def seized_from(tok: Token, sent, idx: MentionIndex, takers: list[Actor], loc) -> list[Actor]:
+    """Whom a town is taken from: a group takes it from the state whose town it is; the state's forces
+    retake it from a group, the one the report named before if the sentence names none ("the army said it
+    had regained control of the town" after "ISWAP fighters attacked Dikwa"); a named loser before a generic one."""
+    rebel = takers[0].kind == "armed_group"
+
+    def loser(generic: bool) -> Actor | None:
+        return idx.nearest(tok, sent, lambda a: a not in takers and a.kind in (
+            ("state_forces", "state") if rebel else ("armed_group",)) and a.name != "Civilians"
+            and (generic or a.name not in GENERIC_ACTOR_NAMES))
+    other = loser(False)
+    if rebel and loc is not None and loc.country and (other is None or other.country != loc.country):
+        other = registry().forces(loc.country)  # the town's state ("the Rwanda-backed M23 seized Rubaya")
+    named = idx.group_named_before(tok) if not rebel else None
+    other = other or (named if named is not None and named not in takers else loser(True))
+    return [as_forces(other)] if other else []

@@ -96,7 +96,7 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
         return None, True  # anaphora: resolved by the caller with the paragraph's mentions
     if lemma in DEFINITE_FIGHTERS and _is_definite(tok) and not any(c.dep_ in ("amod", "compound", "poss")
                                                                     for c in tok.children) \
-            and idx.before(tok, {"armed_group"}, same_paragraph=False, named_only=True) is not None:
+            and idx.group_named_before(tok) is not None:
         return None, True  # "the separatists said they had killed 84": the group named before
     if cls is None or cls == "government":
         return None, False  # "countries facing challenges": no state is named

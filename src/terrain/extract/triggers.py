@@ -131,7 +131,7 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in ("describe", "call", "brand", "dismiss") and obj is not None and obj.lemma_.lower() in FINDINGS \
             and any(t.lemma_.lower() in DENIAL_ADJECTIVES for t in tok.subtree):
         return Trigger(tok, "DENY", via_object=True, obj=obj)  # "described the accusations as misleading"
-    if lemma in ("call", "describe", "brand", "label", "term") and obj is not None \
+    if lemma in NAMING_VERBS and obj is not None \
             and lex.nouns.get(obj.lemma_.lower()) in VIOLENT_TYPES \
             and any(t.lemma_.lower() in CONDEMNING for t in tok.subtree if t.i not in {o.i for o in obj.subtree}):
         return Trigger(tok, "ACCUSE")  # "called the attack abhorrent", "described the killings as a war crime"
@@ -341,6 +341,8 @@ def _terse(tok: Token, reading) -> Trigger | None:
     return Trigger(tok, typ, headline=True) if typ else None
 
 
+NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term"})  # "called the attack abhorrent"
+CONDEMNING_VERBS = NAMING_VERBS | {"condemn", "denounce"}
 # Words that condemn what they describe ("called the attack abhorrent", "a war crime", "an act of terror")
 CONDEMNING = frozenset({"abhorrent", "barbaric", "cowardly", "heinous", "senseless", "despicable", "atrocious",
                         "crime", "terrorism", "terror", "atrocity", "massacre", "outrage", "outrageous", "horrific",

@@ -114,8 +114,8 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
                 and a1s[0].kind in ("state", "state_forces") and not {t.lemma_.lower() for t in sent} & NON_COMBATANTS:
             # "US aircraft bombed cave complexes in the Golis mountains": a state's strikes hit the enemy the
             # report named, unless the sentence speaks of civilians
-            enemy = idx.before(tok, {"armed_group"}, same_paragraph=False, named_only=True)
-            a2s = [enemy.actor] if enemy is not None else a2s
+            enemy = idx.group_named_before(tok)
+            a2s = [enemy] if enemy is not None else a2s
     if not a1s and typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and (a2s or quantities or tok.pos_ == "VERB") \
             and enabled("defaults") and not toll:
         a1s = [UNIDENTIFIED]

@@ -2,8 +2,9 @@
 
 The candidate spans and their names come from ``extract/place_spans.py``. The one governed by the
 trigger's clause ("killed ... in Baragoi") wins over one elsewhere in the sentence; a "Place, District,
-Region" list or a "Place (District, Region)" resolves its first name with the last as the admin hint; places the gazetteer lacks fall back to the region or country named, never
-to a same-named place abroad. A place abroad needs its country named somewhere in the document.
+Region" list or a "Place (District, Region)" resolves its first name with the last as the admin hint; places
+the gazetteer lacks fall back to the region or country named, never to a same-named place abroad. A place
+abroad needs its country named somewhere in the document.
 
 Country hints, in order: a country named in the sentence, the context's, the document's
 (``countries.doc_country``: the country most of the report's places resolve to). Exact names in any
