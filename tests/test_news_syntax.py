@@ -547,3 +547,10 @@ def test_calling_an_attack_barbaric_condemns_it_and_does_not_commit_it():
     assert not any(e.actor1.kind == "person" for e in events if e.type == "ATTACK")
     assert any(e.actor1.kind == "person" and e.actor2 == Actor("Unidentified gunmen", "armed_group", None)
                for e in events if e.type == "ACCUSE")
+
+
+def test_a_headline_without_the_other_party_is_the_event_the_report_tells_in_full():
+    events = extract("Mozambican forces retake Palma\n\nMozambique's forces have retaken Palma from Islamic State "
+                     "fighters, the government said on Sunday.")
+    assert [(e.actor1.name, e.actor2 and e.actor2.name) for e in events if e.type == "SEIZE"] == [
+        ("Mozambique", "Islamic State Mozambique")]
