@@ -554,3 +554,21 @@ def test_a_headline_without_the_other_party_is_the_event_the_report_tells_in_ful
                      "fighters, the government said on Sunday.")
     assert [(e.actor1.name, e.actor2 and e.actor2.name) for e in events if e.type == "SEIZE"] == [
         ("Mozambique", "Islamic State Mozambique")]
+
+
+def test_a_dateline_is_where_the_report_was_filed_not_who_acted():
+    events = extract("NIAMEY, March 23 (2021) - Gunmen on motorcycles killed 137 people on Sunday in attacks on "
+                     "villages in the Tahoua region, the government said.", published="2021-03-23")
+    assert {a for a, _ in pairs(events, "ATTACK")} == {"Unidentified gunmen"}  # not Niger, for "NIAMEY"
+    events = extract("BAMAKO, 7 August 2024 \u2013 Mali's government has broken off relations with "
+                     "Ukraine, accusing Kyiv of helping the rebels.", published="2024-08-07")
+    assert ("Mali", "Ukraine") in pairs(events, "ACCUSE")  # the subject nearest the verb, not the dateline
+
+
+def test_a_conflicts_running_toll_is_no_event():
+    events = article("The war between the army and the RSF, which began in April 2023, has killed tens of thousands "
+                     "of people. The insurgency has killed more than 3,000 people since 2017, according to ACLED.")
+    assert not [e for e in events if e.type in ("ATTACK", "BATTLE")]
+    events = article("Fighters of the RSF killed 40 villagers in Kutum, in North Darfur, on Tuesday, residents and "
+                     "local officials said.")
+    assert ("RSF", "Civilians") in pairs(events, "ATTACK")

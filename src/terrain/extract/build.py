@@ -18,7 +18,7 @@ from terrain.extract.syntax import agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
 from terrain.extract.terse import headline_args
 from terrain.extract.triggers import CONDEMNING_VERBS, FINDINGS, Trigger
-from terrain.extract.violence import UNIDENTIFIED, violence
+from terrain.extract.violence import UNIDENTIFIED, running_toll, violence
 from terrain.extract.when import event_date
 from terrain.extract.where import PlaceMention, event_location
 from terrain.records import GENERIC_ACTOR_NAMES, SPEECH_TYPES, VIOLENT_TYPES, Actor, Location
@@ -110,6 +110,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                               None), agent
     if tok.lemma_ == "integrate":  # "fighters were integrated into the army": the army takes them in
         agent, patient = prep_object(tok, ("into",)), find_child(tok, ("nsubjpass", "dobj"))
+    if typ in VIOLENT_TYPES and running_toll(tok, agent):
+        return []
     a1s, a2s = actors_of(agent, idx, expand=not possessive(agent)), actors_of(patient, idx)
     if patient is not None and agent is not None and patient.i == agent.i:
         a2s = []

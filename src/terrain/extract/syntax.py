@@ -78,7 +78,9 @@ def agent_of(tok: Token) -> Token | None:
         return None
     if _passive(tok) or tok.dep_ == "acl" and tok.tag_ == "VBN":  # "suspects killed by police"
         return prep_object(tok, ("by",))
-    subj = find_child(tok, SUBJ)
+    # the subject nearest the verb: a dateline parsed as a second subject ("BAMAKO, 7 August 2024 – Mali's
+    # government has broken off relations") is not the doer
+    subj = min((c for c in tok.children if c.dep_ in SUBJ), key=lambda c: abs(c.i - tok.i), default=None)
     if subj is None:  # "Mozambique came knocking": the subject hangs on the auxiliary
         subj = next((s for a in tok.children if a.dep_ == "aux" for s in a.children if s.dep_ == "nsubj"), None)
     if subj is not None:
