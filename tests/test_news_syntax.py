@@ -572,3 +572,25 @@ def test_a_conflicts_running_toll_is_no_event():
     events = article("Fighters of the RSF killed 40 villagers in Kutum, in North Darfur, on Tuesday, residents and "
                      "local officials said.")
     assert ("RSF", "Civilians") in pairs(events, "ATTACK")
+
+
+def test_contributing_troops_is_a_deployment_and_an_offer_is_planned():
+    events = article("Tanzania has committed a contingent of 270 soldiers to the regional mission in Mozambique, its "
+                     "defence ministry said.")
+    assert [(e.actor1.name, e.actor2.name, e.quantities.get("troops")) for e in events if e.type == "DEPLOY"] == [
+        ("Tanzania", "Mozambique", 270)]
+    assert one(extract("Egypt has offered to send troops to Somalia."), "DEPLOY").status == "planned"
+    assert one(extract("About 400 Kenyan police officers landed in Haiti on Tuesday."), "DEPLOY").actor2.name == "Haiti"
+
+
+def test_a_demand_is_no_request_for_help():
+    assert not [e for e in extract("The United States called on Rwanda to stop any support to the rebels.")
+                if e.type == "REQUEST"]
+    assert ("Mozambique", "Rwanda") in pairs(extract("Mozambique called on Rwanda to send troops to Cabo Delgado."),
+                                             "REQUEST")
+
+
+def test_a_group_threatening_with_no_target_named_threatens_its_state():
+    events = extract("The Patriotic Liberation Front has threatened to strike further oil installations and has "
+                     "called on the Chinese companies to stop financing the military government.")
+    assert pairs(events, "THREATEN") == {("Patriotic Liberation Front", "Niger")}  # not China, from the other verb

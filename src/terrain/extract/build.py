@@ -60,9 +60,11 @@ class Candidate:
 
 
 def _nearest_in(tok: Token, idx: MentionIndex, ok) -> Actor | None:
-    """The first actor named in the trigger's own phrase that satisfies ``ok``."""
+    """The first actor named in the trigger's own phrase that satisfies ``ok`` (not in a coordinated verb's:
+    "threatened to strike oil installations and called on the Chinese companies")."""
+    other = {t.i for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
     for m in idx.inside(tok):
-        if m.span.root.i != tok.i and ok(m.actor):
+        if m.span.root.i != tok.i and m.span.root.i not in other and ok(m.actor):
             return m.actor
     return None
 

@@ -34,7 +34,10 @@ def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     explicit = _host(tok, idx, None)
     # a nominal "presence"/"incursion" takes the sentence's place as host only on the continent: the
     # "disengagement of Rwandan forces" agreed in Washington is not a deployment to the United States
-    near = loc if tok.pos_ == "VERB" or (loc is not None and loc.country in african()) else None
+    # a contribution's host is the mission's, named after "to", not any place in the sentence ("Malawi and
+    # Tanzania also contributed troops; Malawi announced in South Africa ...")
+    pledged = tok.lemma_.lower() in PLEDGE_VERBS
+    near = loc if (tok.pos_ == "VERB" or (loc is not None and loc.country in african())) and not pledged else None
     # "sent reinforcements to the two Anglophone regions", "deployed 3,000 soldiers to the north": at home
     home = a1s[0].country if a1s and a1s[0].kind == "state_forces" and home_destination(tok, idx) else None
     host = explicit or home or _host(tok, idx, near) \
@@ -53,6 +56,9 @@ def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     return typ, a1s, a2s, troops
 
 
+PLEDGE_VERBS = ("contribute", "commit")
+
+
 def _is_place_tok(tok: Token) -> bool:
     from terrain.resolve.gazetteer import gazetteer
 
@@ -68,6 +74,8 @@ def _host(trig: Token, idx: MentionIndex, loc: Location | None) -> str | None:
         for a in actors_of(dest, idx):
             if a.country and a.kind in ("state", "state_forces"):
                 return a.country
+        if trig.lemma_.lower() in PLEDGE_VERBS:  # "committed a contingent to the mission in Mozambique"
+            return next((m.actor.country for m in idx.inside(dest) if m.actor.kind == "state"), None)
     return loc.country if loc else None
 
 

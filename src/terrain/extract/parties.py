@@ -185,12 +185,17 @@ def threatened(tok: Token, agent: Token | None, idx: MentionIndex, threatener: A
     from terrain.extract.crowds import UNIDENTIFIED
 
     own = {t.i for t in agent.subtree} if agent is not None else set()
+    # not what a coordinated verb says ("threatened to strike ... and called on the Chinese companies")
+    own |= {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree}
     for m in idx.inside(tok):
         if m.span.root.i not in own and m.actor.kind in PARTY_KINDS and m.actor.name not in GENERIC_ACTOR_NAMES \
                 and not same_party(m.actor, threatener):
             return [m.actor]
     if any(t.lemma_.lower() in RESPONSIBLE for t in tok.subtree if t.i not in own):
         return [idx.group_named_before(tok) or UNIDENTIFIED]
+    if tok.pos_ == "VERB" and threatener.kind == "armed_group" and threatener.country \
+            and threatener.name not in GENERIC_ACTOR_NAMES:
+        return [registry().state(threatener.country)]  # "the FPL threatened to strike oil installations": its state
     return []
 
 

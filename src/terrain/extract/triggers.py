@@ -14,7 +14,7 @@ from terrain.records import VIOLENT_TYPES
 from terrain.resolve.actors import registry
 
 TROOPS = frozenset({"troops", "troop", "soldier", "force", "contingent", "battalion", "peacekeeper", "reinforcement",
-                    "instructor", "mercenary", "personnel", "police", "policeman", "unit", "commando"})
+                    "instructor", "mercenary", "personnel", "police", "policeman", "unit", "commando", "officer"})
 AIR = frozenset({"air", "airstrike", "drone", "aerial", "jet", "aircraft", "helicopter", "warplane"})
 TALKS = frozenset({"discussion", "talk", "negotiation", "consultation"})
 HELP = frozenset({"support", "assistance", "help", "expertise", "troops", "deployment", "training", "aid", "protection"})
@@ -181,9 +181,13 @@ def _verb_type(tok: Token) -> Trigger | None:
             typ = lex.particles[(lemma, c.lower_)]
             if typ == "SEIZE" and not (obj is not None and obj.pos_ == "PROPN" and _is_place(obj.text)):
                 return None  # "the AU mission takes over in Somalia", "taking over Wagner's operations"
+            if typ == "REQUEST" and not _asks_help(tok):
+                return None
             return Trigger(tok, typ)
     typ = lex.verbs.get(lemma) or lex.verbs.get(tok.lower_)
     if typ is None:
+        return None
+    if typ == "REQUEST" and lemma in ("invite", "appeal") and not _asks_help(tok):
         return None
     if typ == "AGREE" and tok.dep_ == "relcl" and tok.head.head.lemma_.lower() in lex.breaking:
         return None  # "ending the defence agreement it had signed with France": the break is the event
@@ -202,6 +206,23 @@ def _verb_type(tok: Token) -> Trigger | None:
 
 UNDER_FIRE = frozenset({"fire", "attack", "assault", "shelling", "bombardment", "gunfire"})
 TOWNS = frozenset({"town", "city", "capital", "village", "centre", "center", "port"})
+
+
+HELP_VERBS = frozenset({"help", "intervene", "send", "deploy", "support", "assist", "provide", "contribute", "join",
+                        "protect", "secure", "train", "mediate", "supply", "fight", "restore", "stabilise", "stabilize"})
+
+
+def _asks_help(tok: Token) -> bool:
+    """ "called on Rwanda to send troops" asks for help; "called on Rwanda to stop any support to the rebels",
+    "invited journalists to come and look" demand or invite, and ask no help (ONTOLOGY: REQUEST is a call for
+    security assistance; -4 false events on the demo corpus)."""
+    wanted = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl")), None)
+    if wanted is None or wanted.pos_ != "VERB":
+        return True  # "appealed to the AU", "called on the UN for help"
+    if wanted.lemma_.lower() in lexicon().prevent | {"cease", "end", "refrain", "withdraw", "leave", "release"}:
+        return False  # "to stop any support", "to withdraw its troops": a demand
+    return wanted.lemma_.lower() in HELP_VERBS or any(t.lemma_.lower() in HELP for t in wanted.subtree
+                                                       if t.dep_ in ("dobj", "pobj"))
 
 
 def _troops(tok: Token | None) -> bool:
