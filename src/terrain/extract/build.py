@@ -173,8 +173,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                          and a not in a2s)  # "1 Mungiki member killed": the victims' group is not the killer
         a1s = [named] if named else []
     if not a1s and tok.pos_ == "NOUN" and typ not in VIOLENT + ("SEIZE", "DEPLOY", "WITHDRAW") \
-            or typ == "SEIZE" and not a1s:
-        # "it was engaging in discussions with Rwanda", "the incursion resulted in a reestablishment"
+            or typ == "SEIZE" and not a1s or tok.lemma_ == "contributor" and not a1s:
+        # "it was engaging in discussions with Rwanda", "the incursion resulted in a reestablishment",
+        # "Burundi is one of the main troop contributors"
         a1s = actors_of(governing_subject(tok), idx)
     if typ == "SEIZE" and a1s and all(a.name in GENERIC_NAMES for a in a2s):
         a2s = seized_from(tok, sent, idx, a1s, loc) or a2s
@@ -201,13 +202,16 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     if typ == "ATTACK" and a1s in ([UNIDENTIFIED], []) and a2s and a2s[0].kind == "armed_group" \
             and speaker is not None and speaker.kind in ("state", "state_forces", "person") and said_by:
         typ, a1s = "BATTLE", [registry().forces(said_by)]  # "Somalia says 130 al-Shabaab fighters killed"
-    if status == "claimed" and typ not in VIOLENT and speaker is not None and a1s and same_party(speaker, a1s[0]):
-        status = "asserted"  # a state announcing its own talks or deployment: the report's fact
     if typ in ("DEPLOY", "WITHDRAW") and not _national(agent):  # "southern African troops pull out": whose
         a1s = [a for a in a1s if a.name not in GENERIC_ACTOR_NAMES or a.country]  # troops is not said
     if typ == "DEPLOY" and not a1s and said_by and speaker.kind in ("state", "state_forces", "person") \
             and all(a.country == said_by for a in a2s):
         a1s = [registry().forces(said_by)]  # "the army said troops had been rushed to the area": its own
+    if typ == "DEPLOY" and a1s and not a2s and home_destination(tok, idx):  # "reinforcements were sent to
+        home = a1s[0].country or said_by or ctx_country  # the area": at home (-4 missed facts on the demo)
+        a2s = [registry().state(home)] if home else []
+    if status == "claimed" and typ not in VIOLENT and speaker is not None and a1s and same_party(speaker, a1s[0]):
+        status = "asserted"  # a state announcing its own talks or deployment: the report's fact
     for a1 in a1s[:3] or [None]:
         for a2 in a2s[:3] or [None]:
             domestic = typ in SPEECH_TYPES and a2 is not None and a2.kind == "person" and a1 != a2 \

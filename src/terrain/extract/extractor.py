@@ -247,7 +247,11 @@ def _key(e: Event) -> tuple:
 
 
 def _distinct(a: Event, b: Event) -> bool:
-    """Violent events told apart by their own day or town, both stated precisely."""
+    """Violent events told apart by their own day or town, both stated precisely; troop movements by their
+    own month ("sent troops in December 2020 ... a further 750 in August 2021")."""
+    if a.type in ("DEPLOY", "WITHDRAW"):
+        return bool(a.date and b.date) and "year" not in (a.date_precision, b.date_precision) \
+            and a.date[:7] != b.date[:7] and "planned" not in (a.status, b.status)  # (a plan, then its doing)
     if a.type not in VIOLENT_TYPES:
         return False
     days = a.date_precision == b.date_precision == "day" and a.date != b.date

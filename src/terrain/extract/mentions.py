@@ -131,6 +131,9 @@ def _person_mentions(doc: Doc, known: list[Mention]) -> list[Mention]:
     taken = {t.i for m in known for t in m.span}
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     surnames = {e[-1].lower_ for e in people if len(e) > 1}
+    in_person = {t.i for e in people for t in e}
+    # a surname the NER tags otherwise ("accused Bozizé of a coup", Bozizé an ORG) is still the person
+    people += [doc[t.i:t.i + 1] for t in doc if t.lower_ in surnames and t.pos_ == "PROPN" and t.i not in in_person]
     out = []
     countries = {m.actor.country for m in known if m.actor.country}
     for ent in people:

@@ -13,6 +13,7 @@ from terrain.extract.triggers import Trigger
 from terrain.records import Actor, Location
 from terrain.resolve.actors import registry
 from terrain.resolve.gazetteer import gazetteer
+from terrain.resolve.missions import mission_host
 
 
 def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None, a1s: list[Actor],
@@ -48,6 +49,8 @@ def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     if (host is None or host in providers) and tok.pos_ == "VERB" and not named_elsewhere:
         # "Benin opened talks with Rwanda. 350 Rwandans could be deployed": the state just named
         host = next((c for c in reversed(recent_states) if c not in providers), None)
+    if host is None and a1s and a1s[0].kind == "mission":  # "the mission already withdrew 2,000 soldiers"
+        host = mission_host(a1s[0].name)
     a2s = [registry().state(host)] if host else []
     igo = [a for a in actors_of(prep_object(tok, ("from",)), idx) if a.kind == "igo"]
     if typ == "WITHDRAW" and igo:  # leaving ECOWAS is a break with the bloc, not a troop withdrawal
@@ -66,17 +69,28 @@ def _is_place_tok(tok: Token) -> bool:
 
 
 def _host(trig: Token, idx: MentionIndex, loc: Location | None) -> str | None:
-    dest = prep_object(trig, ("to", "in", "into", "from", "inside", "across"))
-    if dest is None:
+    dest = _place_object(trig, ("to", "in", "into", "from", "inside", "across"))
+    if dest is None:  # "sent soldiers to Mali", "brought its soldiers home from Mali"
         obj = find_child(trig, ("dobj",))
-        dest = prep_object(obj, ("to", "in", "into", "from")) if obj is not None else None
+        home = next((c for c in trig.children if c.lower_ == "home"), None)
+        dest = (prep_object(obj, ("to", "in", "into", "from")) if obj is not None else None) \
+            or (prep_object(home, ("from",)) if home is not None else None)
     if dest is not None:
         for a in actors_of(dest, idx):
             if a.country and a.kind in ("state", "state_forces"):
                 return a.country
+            if a.kind == "mission" and mission_host(a.name):
+                return mission_host(a.name)
         if trig.lemma_.lower() in PLEDGE_VERBS:  # "committed a contingent to the mission in Mozambique"
             return next((m.actor.country for m in idx.inside(dest) if m.actor.kind == "state"), None)
     return loc.country if loc else None
+
+
+def _place_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of the first of ``preps`` that is no date ("In August 2021 Kigali sent 750 soldiers to
+    MINUSCA": to MINUSCA)."""
+    return next((o for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                 for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")), None)
 
 
 HOME_DESTINATIONS = frozenset({"region", "area", "province", "state", "district", "county", "border", "front",
@@ -97,8 +111,10 @@ def home_destination(tok: Token, idx: MentionIndex | None = None, towns: bool = 
         return True
     if towns and dest.pos_ == "PROPN" and gazetteer().is_place(dest.text) and registry().lookup(dest.text) is None:
         return True  # "deployed additional troops to Gwoza"
+    # "rushed to the area", "sent to the border": the scene the report is about, not a country abroad
     return dest.pos_ == "NOUN" and dest.lemma_.lower() in HOME_DESTINATIONS \
-        and any(c.dep_ in ("amod", "compound", "nummod") for c in dest.children)
+        and (any(c.dep_ in ("amod", "compound", "nummod") for c in dest.children)
+             or dest.lemma_.lower() in ("area", "border", "frontline"))
 
 
 def _appositive_mission(tok: Token | None, idx: MentionIndex) -> Actor | None:

@@ -74,7 +74,12 @@ def governing_subject(tok: Token) -> Token | None:
     """'The Rwandan incursion resulted in a reestablishment of control': a nominal event in a verb's
     prepositional phrase takes that verb's subject as its doer."""
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-        return find_child(tok.head.head, ("nsubj",))
+        head = tok.head.head
+        if head.dep_ == "attr" and head.lower_ == "one":  # "Burundi is one of the main troop contributors"
+            head = head.head
+        return find_child(head, ("nsubj",))
+    if tok.dep_ == "attr":  # "Burundi is a major troop contributor to the force"
+        return find_child(tok.head, ("nsubj",))
     return None
 
 

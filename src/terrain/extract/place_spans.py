@@ -139,7 +139,9 @@ def chain(span: Span, by_char: dict[int, Span]) -> list[Span]:
 
 
 def typed(span: Span) -> bool:
-    return bool(_TYPED.match(doc_text(span.doc)[span.end_char:span.end_char + 30]))
+    """ "Nkiruni village", "Pala Village" (the type word inside the entity or after it)."""
+    return bool(_TYPED.match(doc_text(span.doc)[span.end_char:span.end_char + 30])) \
+        or _STRIP.sub("", span.text) != span.text
 
 
 def type_word(word: str) -> bool:

@@ -144,8 +144,11 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in ("take", "enter") and (_troops(subj) or _fighters(subj)) and _named_town(obj):
         return Trigger(tok, "SEIZE")  # "soldiers entered Harardhere", "in December they took Adan Yabaal"
     if lemma in ("leave", "vacate", "abandon") and _troops(subj) and obj is not None \
-            and (obj.ent_type_ == "FAC" or obj.lemma_.lower() in BASES):
-        return Trigger(tok, "WITHDRAW")  # "American forces have left Air Base 201"
+            and (obj.ent_type_ in ("FAC", "GPE") or obj.lemma_.lower() in BASES | {"country"}):
+        return Trigger(tok, "WITHDRAW")  # "American forces have left Air Base 201", "troops will leave the country"
+    if lemma in ("bring", "fly") and obj is not None and obj.lemma_.lower() in TROOPS \
+            and any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "prt") for c in tok.children):
+        return Trigger(tok, "WITHDRAW", via_object=True, obj=obj)  # "would bring its soldiers home"
     if lemma in ("quit", "leave", "exit") and _bloc(obj):
         return Trigger(tok, "ALIGN", breaking=True, via_object=True, obj=obj)  # "quitting ECOWAS"
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
@@ -287,6 +290,10 @@ def _noun_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "PROTEST") if on or kids & {"general", "labour", "labor", "teacher", "doctor", "worker"} else None
     if lemma == "fall" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None
+    if typ == "THREATEN" and tok.dep_ == "attr":
+        return None  # "the group remains a serious threat": a description, no threat made
+    if lemma == "contributor" and not kids & {"troop", "police", "to"}:
+        return None  # "a contributor to the fund" sends no one
     if lemma == "support" and not any(c.dep_ == "poss" for c in tok.children):
         return None  # "support for these initiatives", "logistical support": no backer named
     if tok.head.lemma_.lower() in lex.objects and tok.dep_ in OBJ:
@@ -297,6 +304,9 @@ def _noun_type(tok: Token) -> Trigger | None:
     if tok.dep_ == "compound":
         return None
     return Trigger(tok, typ, breaking=lemma in lex.breaking)
+
+
+COERCE = frozenset({"force", "compel", "pressure", "pressurise", "pressurize", "push", "press", "urge"})
 
 
 def blocked(tok: Token) -> bool:
@@ -320,6 +330,9 @@ def blocked(tok: Token) -> bool:
         if plemma in lex.intent | {"intention"} and t.dep_ in ("acl", "xcomp") \
                 and any(c.lower_ == "no" or c.dep_ == "neg" for c in parent.children):
             return True  # "Burundi had no plan to attack Rwanda"
+        if plemma in COERCE and t.dep_ in ("xcomp", "ccomp") and t.i == tok.i \
+                and any(c.dep_ == "dobj" for c in parent.children):
+            return True  # "to force Nairobi to bring home its soldiers": an aim ("troops were forced to withdraw" stays)
         if plemma in lex.intent and t.dep_ == "xcomp" and tok.lemma_.lower() in lexicon().verbs \
                 and lexicon().verbs[tok.lemma_.lower()] in ("ATTACK", "BATTLE", "SEIZE", "ABDUCT", "REMOTE_VIOLENCE"):
             return True

@@ -27,3 +27,11 @@ def un_mission(country: str | None) -> Actor | None:
              if rec["organisation"] == "UN" and country in rec.get("hosts", [])]
     match = registry().lookup(found[0]) if len(found) == 1 else None
     return match.actor if match is not None else None
+
+
+@lru_cache(maxsize=None)
+def mission_host(name: str) -> str | None:
+    """The one country a mission serves in ("sent 750 soldiers to MINUSCA": to the CAR); None for several."""
+    rec = missions_data()["missions"].get(name)
+    hosts = rec.get("hosts", []) if rec else []
+    return hosts[0] if len(hosts) == 1 else None

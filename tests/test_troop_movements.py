@@ -1,0 +1,72 @@
+"""Troop movements and the people and places they name, as the eighth round of long-form misses showed them
+(extract/movement.py, build.py, triggers.py, mentions.py, extractor.py, place_spans.py). Every sentence is
+our own; each test fails without its rule."""
+from __future__ import annotations
+
+import pytest
+
+from test_extract_incidents import extract, one  # tests/ is on sys.path (pytest prepend mode)
+from test_news_syntax import article, pairs
+
+pytestmark = pytest.mark.slow
+
+
+def movements(events, typ="DEPLOY"):
+    return [(e.actor1.name, e.actor2 and e.actor2.name, e.quantities.get("troops")) for e in events if e.type == typ]
+
+
+def test_troops_sent_to_a_mission_go_where_it_serves():
+    events = extract("In March 2022 Kigali sent 300 more soldiers to MINUSCA.")
+    assert movements(events) == [("Rwanda", "Central African Republic", 300)]  # "In March" is no destination
+
+
+def test_two_deployments_in_different_months_are_two_events():
+    events = article("Rwanda first sent troops to the Central African Republic in December 2020 under a bilateral "
+                     "accord. In August 2021 Kigali sent a further 750 soldiers to the Central African Republic, "
+                     "the Rwandan army said.")
+    assert len([e for e in events if e.type == "DEPLOY"]) == 2
+
+
+def test_reinforcements_sent_to_the_area_deploy_at_home():
+    events = article("The Nigerien army said on Sunday that gunmen had attacked a village near Tillabéri, and that "
+                     "reinforcements had been sent to the area to track them down.")
+    assert ("Niger", "Niger") in {(a, b) for a, b, _ in movements(events)}
+
+
+def test_a_troop_contributor_to_a_force_is_deployed_with_it():
+    events = article("Uganda is one of the main troop contributors to the African Union force in Somalia, which "
+                     "has fought al-Shabaab for more than fifteen years.")
+    assert ("Uganda", "Somalia") in {(a, b) for a, b, _ in movements(events)}
+    assert not [e for e in article("The Islamic State affiliate remains a serious threat in the east of the "
+                                   "country, officials in Kinshasa said.") if e.type == "THREATEN"]
+
+
+def test_a_mission_withdraws_from_where_it_serves_and_troops_brought_home_withdraw():
+    events = article("ATMIS, whose soldiers come from five countries, withdrew 2,000 troops from its bases in June, "
+                     "the African Union said.")
+    assert ("ATMIS", "Somalia") in {(a, b) for a, b, _ in movements(events, "WITHDRAW")}
+    events = extract("On 3 May Denmark announced that it would bring its soldiers home from Mali.")
+    assert movements(events, "WITHDRAW") == [("Denmark", "Mali", None)]
+
+
+def test_an_aim_forced_on_another_is_no_event():
+    events = article("The rebels have staged attacks inside Kenya for years in an attempt to force Nairobi to bring "
+                     "home its soldiers from Somalia, analysts said.")
+    assert not [e for e in events if e.type == "WITHDRAW"]
+
+
+def test_a_surname_the_tagger_misreads_is_still_the_person():
+    events = article("The rebels are backed by the former president, André Kolingba, officials said. The "
+                     "government accused Kolingba on Saturday of attempting a coup in league with armed groups in "
+                     "the Central African Republic.")  # the tagger reads this "Kolingba" as an organisation
+    assert any(b and "Kolingba" in b for _, b in pairs(events, "ACCUSE"))
+
+
+def test_a_village_named_as_such_is_not_a_town_abroad():
+    from terrain.extract.place_spans import typed
+    from terrain.nlp import load_model
+
+    doc = load_model()("They attacked his home in Pala Village on Friday.")
+    village = next(e for e in doc.ents if "Pala" in e.text) if any("Pala" in e.text for e in doc.ents) \
+        else doc[5:7]
+    assert typed(village)
