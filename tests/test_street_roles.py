@@ -73,3 +73,23 @@ def test_deaths_during_a_protest_are_the_protests():
              "PROTEST")
     assert ev.quantities.get("fatalities") == 2
     assert ev.actor1.kind == "civilians" and (ev.actor2.kind, ev.actor2.country) == ("state_forces", "KEN")
+
+
+def test_police_named_only_as_police_are_the_protests_other_party():
+    events = extract("On 12 May 2021, police in Nakuru dispersed opposition demonstrators who were assembling with an aim "
+                     "of storming the county offices.")
+    ev = one(events, "PROTEST")
+    assert ev.actor1.kind == "civilians" and ev.actor2 is not None and ev.actor2.kind == "state_forces"
+    assert not [e for e in events if e.type == "ATTACK"]  # storming was their aim, not an attack
+
+
+def test_police_clashing_with_a_crowd_is_a_riot():
+    ev = one(extract("On 9 July 2021, police clashed with rioting football fans at the stadium in Machakos."),
+             "PROTEST")
+    assert ev.actor1.name == "Rioters" and ev.actor2.kind == "state_forces"
+
+
+def test_police_officers_feared_dead_are_the_target():
+    ev = one(extract("On 4 April 2021, three police officers were feared dead after their vehicle hit an IED "
+                     "planted by al-Shabaab near Mandera."), "REMOTE_VIOLENCE")
+    assert (ev.actor2.kind, ev.actor2.country) == ("state_forces", "KEN")

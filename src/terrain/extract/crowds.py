@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from terrain.extract.lexicon import lexicon, wordset
-from terrain.extract.mentions import MentionIndex
+from terrain.extract.mentions import FORCE_HEADS, MentionIndex
 from terrain.extract.roles import GENERIC_NAMES, arg_actors
 from terrain.extract.syntax import find_child, prep_object
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
@@ -33,6 +33,7 @@ UNIDENTIFIED_NAME = UNIDENTIFIED.name
 VICTIM_TYPES = ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE")
 
 
+SPEECH = frozenset({"say", "report", "tell", "confirm", "state", "add", "announce", "estimate", "put"})
 PEACEFUL = frozenset({"gather", "assemble", "converge", "march", "chant", "demand", "picket", "rally", "protest",
                       "demonstrate"})
 
@@ -74,7 +75,8 @@ def street_roles(typ: str, agent: Token | None, a1s: list[Actor], a2s: list[Acto
     gunfire = {t.lemma_.lower() for t in tok.subtree} & {"fire", "gunfire", "gun", "shootout", "bullet", "rifle"}
     if typ == "BATTLE" and not crowd and not gunfire:  # "clashes between rival supporters", "youths clashed"
         between = prep_object(tok, ("between",))
-        sides = [t for h in (agent, between) if h is not None for t in (h, *h.conjuncts)]
+        against = prep_object(tok, ("with", "against"))  # "police clashed with rioting football fans"
+        sides = [t for h in (agent, between, against) if h is not None for t in (h, *h.conjuncts)]
         crowd = any(is_crowd(t) for t in sides) and not any(
             a.kind == "armed_group" and a.name not in GENERIC_NAMES for a in a1s + a2s)
     if crowd and not (typ == "BATTLE" and gunfire):  # "herders and villagers exchanged fire": armed
@@ -85,8 +87,10 @@ def street_roles(typ: str, agent: Token | None, a1s: list[Actor], a2s: list[Acto
             typ, a2s = "PROTEST", forces[:1]
     if typ == "PROTEST":
         forces = [a for a in a1s if a.kind in ("state_forces", "state")]
-        if forces:  # "police dispersed the protesters": the police are the other party
-            a1s, a2s = [a for a in a1s if a not in forces] or [PROTESTERS], a2s or forces[:1]
+        if forces:  # "police dispersed the protesters": the police are the other party, the dispersed protest
+            crowd = [a for a in a2s if a.kind == "civilians"]
+            a1s = [a for a in a1s if a not in forces] or crowd[:1] or [PROTESTERS]
+            a2s = [a for a in a2s if a.kind != "civilians"] or forces[:1]
         if not a2s:  # ACLED's notes name the police that stepped in; articles name what was protested
             a2s = (_intervening(tok, sent, idx) or _target(tok, idx)) if short else _target(tok, idx)
     return typ, a1s, a2s
@@ -133,4 +137,8 @@ def _intervening(tok: Token, sent: Span, idx: MentionIndex) -> list[Actor]:
         if any(t.lemma_.lower() in words and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children)
                for t in doc[lo:hi]):
             return [SECURITY_FORCES]
+        if any(t.lemma_.lower() in FORCE_HEADS and (t.dep_ == "nsubj" and t.head.lemma_.lower() not in SPEECH
+                                                     or t.dep_ == "pobj" and t.head.lower_ == "by")
+               for t in doc[lo:hi]):
+            return [SECURITY_FORCES]  # "police dispersed NASA demonstrators" (the police are no registry name)
     return []

@@ -306,6 +306,7 @@ def _noun_type(tok: Token) -> Trigger | None:
     return Trigger(tok, typ, breaking=lemma in lex.breaking)
 
 
+AIMS = frozenset({"aim", "intention", "plan", "bid", "goal", "purpose", "hope", "threat"})
 COERCE = frozenset({"force", "compel", "pressure", "pressurise", "pressurize", "push", "press", "urge"})
 
 
@@ -319,6 +320,8 @@ def blocked(tok: Token) -> bool:
     if any(c.dep_ in OBJ and c.lower_ in ("anyone", "anybody", "whoever") for c in tok.children) \
             or tok.dep_ == "relcl" and tok.head.lower_ in ("anyone", "anybody", "whoever"):
         return True  # "would find and kill anyone who attacked Americans": a threat, no event
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in AIMS:
+        return True  # "assembling with an aim of storming the CBD"
     t = tok
     for _ in range(4):
         if t.head.i == t.i:

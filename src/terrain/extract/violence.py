@@ -13,7 +13,7 @@ from terrain.extract import quantities as q
 from terrain.extract.ablation import enabled
 from terrain.extract.crowds import CIVILIANS, PROTESTERS, SECURITY_FORCES, UNIDENTIFIED, street_roles
 from terrain.extract.lexicon import lexicon, wordset
-from terrain.extract.mentions import MentionIndex
+from terrain.extract.mentions import FORCE_HEADS, MentionIndex
 from terrain.extract.parties import actors_of, as_forces, governing_subject
 from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.syntax import find_child, patient_of, prep_object
@@ -210,16 +210,21 @@ def _forces_hit(sent: Span, idx: MentionIndex) -> Actor | None:
     """Security forces the sentence names as hit: the object of a violent verb ("shot two police officers"),
     the subject of a passive one ("a soldier was killed"), or what was hit ("a police post", "a military
     lorry", "military forces patrolling")."""
-    for m in idx.mentions:
-        if m.actor.kind != "state_forces" or not sent.start <= m.span.start < sent.end:
-            continue
-        head = m.span.root
+    named = [(m.span.root, m.actor) for m in idx.mentions
+             if m.actor.kind == "state_forces" and sent.start <= m.span.start < sent.end]
+    # unnamed forces too: "four police officers are feared dead following an attack" (+0.01 ACLED actors)
+    generic = [(t, SECURITY_FORCES) for t in sent if t.lemma_.lower() in FORCE_HEADS and idx.at(t) is None]
+    for head, actor in named + generic:
         while head.dep_ in ("compound", "amod") and head.head.i != head.i:
             head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "by":
+            continue  # "killed by police": the doers
         verb = head.head if head.dep_ != "pobj" else head.head.head
+        dead = verb.lemma_.lower() == "fear" and any(c.lower_ == "dead" for c in verb.children)
         if head.lemma_.lower() in TARGETS or head.dep_ in ("dobj", "nsubjpass", "pobj") and \
-                verb.lemma_.lower() in HIT_VERBS or head.dep_ == "nsubj" and verb.lemma_.lower() == "die":
-            return m.actor
+                (verb.lemma_.lower() in HIT_VERBS or dead) or head.dep_ == "nsubj" and (verb.lemma_.lower() == "die"
+                                                                                      or dead):
+            return actor
     return None
 
 
