@@ -92,3 +92,13 @@ def test_deaths_in_a_clash_with_unnamed_or_named_sides():
     ev = one(extract("On 12 May 2021, two people were killed in violence between the Kalenjin and the Maasai "
                      "near Olposimoru, Kenya."), "BATTLE")
     assert {ev.actor1.name, ev.actor2.name} == {"Kalenjin Ethnic Militia", "Maasai Ethnic Militia"}
+
+
+def test_a_headline_verb_read_as_a_noun_before_the_first_verb():
+    ev = one(extract("Mob attacks and undresses woman who refused to pay in Eldoret"), "ATTACK")
+    assert ev.actor1.name == "Rioters"
+    ev = one(extract("A group of irate residents of Kambi Village in Isiolo County lynch a suspected goat thief."),
+             "ATTACK")
+    assert ev.actor1.name == "Rioters"  # the group, not the county before the verb
+    assert not [e for e in extract("Leaders met at a summit on 13 March to agree a truce in Marsabit.")
+                if e.type == "PROTEST"]  # the month

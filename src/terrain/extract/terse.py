@@ -21,7 +21,9 @@ def headline_verb(tok: Token) -> str | None:
     before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
     if before.pos_ in ("NOUN", "PROPN", "NUM") and _passive_headline(tok):
         return typ  # "4 shot dead by raiders", "Chief hacked to death"
-    if before.pos_ not in ("NOUN", "PROPN") or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "DET"):
+    coordinated = after.pos_ == "CCONJ" and tok.i + 2 < tok.sent.end and tok.doc[tok.i + 2].pos_ == "VERB"
+    if before.pos_ not in ("NOUN", "PROPN") or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "DET") \
+            and not coordinated:  # "Mob attacks and undresses woman"
         return None
     return typ
 
@@ -73,7 +75,7 @@ def headline_args(tok: Token) -> tuple[Token | None, Token | None]:
     fire = _fire_object(tok)
     if fire is not None and fire.i == tok.head.i:  # "Police exchange fire with raiders": "fire" heads the clause
         return find_child(fire, ("nsubj",)) or tok.doc[tok.i - 1], prep_object(fire, ("with", "on", "at"))
-    agent = find_child(tok, ("nsubj",)) or tok.doc[tok.i - 1]
+    agent = find_child(tok, ("nsubj",)) or _phrase_head(tok.doc[tok.i - 1], tok)
     patient = find_child(tok, ("dobj",))
     if fire is not None:
         patient = prep_object(tok, ("on", "at", "with"))  # "open fire on youth"
@@ -81,3 +83,12 @@ def headline_args(tok: Token) -> tuple[Token | None, Token | None]:
         right = [c for c in tok.children if c.i > tok.i and c.pos_ in ("NOUN", "PROPN")]
         patient = right[0] if right else tok.head if tok.head.i > tok.i else None
     return agent, patient
+
+
+def _phrase_head(word: Token, verb: Token) -> Token:
+    """The head of the noun phrase that ends just before a headline verb: "A group of vigilante residents of
+    Kiarango Village lynch ...": the group, not the village."""
+    w = verb if word.head.i == verb.i else word  # (the parser may hang the phrase's last noun on the verb)
+    while w.head.i != w.i and w.head.i < verb.i and w.dep_ in ("pobj", "prep", "compound", "appos"):
+        w = w.head
+    return word if w.i == verb.i or w.pos_ not in ("NOUN", "PROPN") else w

@@ -290,6 +290,8 @@ def _noun_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "PROTEST") if on or kids & {"general", "labour", "labor", "teacher", "doctor", "worker"} else None
     if lemma == "fall" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return None
+    if lemma == "march" and not tok.is_lower:
+        return None  # "a virtual summit on 13 March": the month
     if typ == "THREATEN" and tok.dep_ == "attr":
         return None  # "the group remains a serious threat": a description, no threat made
     if lemma == "contributor" and not kids & {"troop", "police", "to"}:
@@ -357,16 +359,21 @@ def _standing_task(trig: Trigger) -> bool:
 def find_triggers(sent: Span) -> list[Trigger]:
     out = []
     verbless = not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    short = len(doc_text(sent.doc)) <= SHORT_REPORT
     for tok in sent:
+        # an incident note's headline verb read as a noun before any verb ("Mob attacks and undresses woman",
+        # "Orma youth attack journalists covering a meeting")
+        headline = verbless or short and not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[sent.start:tok.i])
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.lemma_ in ("back",)):
             trig = _verb_type(tok)
         elif tok.pos_ == "ADJ":
             trig = _denial_adjective(tok) or _terse(tok, mistagged_verb)
         elif (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower) and not tok.ent_type_:
-            trig = (_terse(tok, headline_verb) if verbless else None) or _noun_type(tok) \
+            trig = (_terse(tok, headline_verb) if headline else None) or _noun_type(tok) \
                 or _terse(tok, mistagged_verb)
         else:
-            trig = _terse(tok, headline_verb) if verbless and tok.pos_ in ("NOUN", "PROPN") else None
+            trig = _terse(tok, headline_verb) if headline and tok.pos_ in ("NOUN", "PROPN") \
+                and tok.ent_type_ not in ("DATE", "TIME") else None  # ("13 March" is no march)
         if trig is not None and not blocked(tok) and not _standing_task(trig):
             out.append(trig)
     return _outermost(out)
