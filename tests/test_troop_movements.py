@@ -70,3 +70,11 @@ def test_a_village_named_as_such_is_not_a_town_abroad():
     village = next(e for e in doc.ents if "Pala" in e.text) if any("Pala" in e.text for e in doc.ents) \
         else doc[5:7]
     assert typed(village)
+
+
+def test_a_new_paragraph_returns_from_a_country_abroad_to_the_reports():
+    events = article("Gunmen attacked the presidential palace in Bissau, Guinea-Bissau, on Tuesday, and eleven people "
+                     "were killed before guards repelled them.\n\nOne of those detained is a former navy chief who "
+                     "served a prison sentence in the United States for drug trafficking.\n\nMeeting on Thursday, "
+                     "ECOWAS condemned the attack and decided to deploy a stabilisation force.")
+    assert {e.place_country for e in events if e.type in ("DEPLOY", "ACCUSE")} <= {"GNB"}

@@ -117,9 +117,10 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     a1s, a2s = actors_of(agent, idx, expand=not possessive(agent)), actors_of(patient, idx)
     if patient is not None and agent is not None and patient.i == agent.i:
         a2s = []
-    if typ == "DENY" and patient is not None and idx.at(patient) is None \
+    if typ == "DENY" and patient is not None and (idx.at(patient) is None or patient.lower_ in ("which", "that")) \
             and patient.lemma_.lower() not in FINDINGS | {"criticism", "statement", "account"}:
-        a2s = []  # "denies any link with the rebels", "deny Ukrainian help": what is denied, not who said it
+        a2s = []  # "denies any link with the rebels", "deny Ukrainian help", "hosting French forces, which Benin
+        # denies": what is denied, not who said it (the denial answers its accuser, extractor._answer_denials)
     loc = event_location(tok, places, attached_only=typ not in VIOLENT + ("DEPLOY", "WITHDRAW"))
     if loc is None and typ in VIOLENT_TYPES:
         loc = ctx.place if enabled("context") else None

@@ -15,7 +15,7 @@ from terrain.extract.verify import verify
 from terrain.extract.violence import fought_back
 from terrain.extract.feed import FeedCountry
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
-from terrain.extract.countries import use_feed
+from terrain.extract.countries import african, doc_country, use_feed
 from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions
 from terrain.nlp import ParsedDocument
 from terrain.records import VIOLENT_TYPES, Actor, Event, Evidence
@@ -57,6 +57,10 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
             continue
         if sent.start and "\n" in doc[sent.start - 1].whitespace_ + doc[sent.start - 1].text:
             ctx.place, para_date = None, None  # a new paragraph
+            info = doc_country(doc)  # returns to the report's country: a prison term served "in the United
+            if info.strong and ctx.country not in african():  # States" is no scene for the next paragraph,
+                ctx.country = info.hint  # nor a host for its troops
+                ctx.states = [[c for c in named if c in african()] for named in ctx.states]
         places = place_mentions(sent, ctx.country if enabled("context") else None)
         in_quote = _in_quote(sent)
         first_in_sentence = len(events)
