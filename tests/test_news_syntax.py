@@ -594,3 +594,14 @@ def test_a_group_threatening_with_no_target_named_threatens_its_state():
     events = extract("The Patriotic Liberation Front has threatened to strike further oil installations and has "
                      "called on the Chinese companies to stop financing the military government.")
     assert pairs(events, "THREATEN") == {("Patriotic Liberation Front", "Niger")}  # not China, from the other verb
+
+
+def test_a_by_phrase_the_parser_hangs_on_the_verb_names_who_attacked():
+    from terrain.extract.syntax import agent_of
+    from terrain.nlp import load_model
+
+    doc = load_model()("The ministry said the deployment of what it called force protection troops answered attacks "
+                       "on the Burundian contingent of the UN peacekeeping mission, MINUSCA, by rebels backed by the "
+                       "former president.")
+    attacks = next(t for t in doc if t.lower_ == "attacks")
+    assert agent_of(attacks).lower_ == "rebels"  # not the deployment that answered them

@@ -66,6 +66,12 @@ def agent_of(tok: Token) -> Token | None:
         if by is not None:
             return by
         target = prep_object(tok, ("on", "against"))
+        # "answered attacks on the Rwandan contingent of the UN mission, by rebels": the parser hangs the
+        # by-phrase on the verb whose object the attacks are
+        later = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i] \
+            if tok.dep_ in OBJ and tok.head.pos_ == "VERB" and not _passive(tok.head) else []
+        if later and find_child(later[0], ("pobj",)) is not None:
+            return find_child(later[0], ("pobj",))
         for c in [*tok.children, *(target.children if target is not None else [])]:
             if c.dep_ in ("acl", "relcl"):  # "attacks on civilians committed by Wagner operatives"
                 a = prep_object(c, ("by",))
