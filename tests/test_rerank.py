@@ -10,7 +10,7 @@ from terrain.classify import train_reranker
 from terrain.extract import rerank
 from terrain.extract.build import Candidate
 from terrain.extract.mentions import MentionIndex
-from terrain.extract.triggers import Trigger
+from terrain.extract.trigger_words import Trigger
 from terrain.records import Actor
 
 pytestmark = pytest.mark.slow  # the spaCy model

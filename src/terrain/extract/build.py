@@ -17,7 +17,7 @@ from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.syntax import agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
 from terrain.extract.terse import headline_args
-from terrain.extract.triggers import CONDEMNING_VERBS, FINDINGS, Trigger
+from terrain.extract.trigger_words import CONDEMNING_VERBS, FINDINGS, Trigger
 from terrain.extract.violence import UNIDENTIFIED, running_toll, violence
 from terrain.extract.when import event_date
 from terrain.extract.where import PlaceMention, event_location

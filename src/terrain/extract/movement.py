@@ -9,7 +9,7 @@ from terrain.extract.mentions import MentionIndex
 from terrain.extract.parties import actors_of, as_forces
 from terrain.extract.place_spans import DIRECTIONS
 from terrain.extract.syntax import find_child, prep_object
-from terrain.extract.triggers import Trigger
+from terrain.extract.trigger_words import Trigger
 from terrain.records import Actor, Location
 from terrain.resolve.actors import registry
 from terrain.resolve.gazetteer import gazetteer

@@ -9,7 +9,7 @@ from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import arg_actors
 from terrain.extract.syntax import find_child
-from terrain.extract.triggers import ACCUSE_VERBS
+from terrain.extract.trigger_words import ACCUSE_VERBS
 from terrain.records import GENERIC_ACTOR_NAMES, Actor
 from terrain.resolve.actors import registry
 

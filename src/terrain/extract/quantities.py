@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from terrain.extract.lexicon import lexicon, verb_of
+from terrain.extract.place_spans import sent_ents
 
 WORDS = {
     "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4,
@@ -225,7 +226,7 @@ def _none(tok: Token) -> bool:
 def money_usd(sent: Span, trigger: Token | None = None) -> float | None:
     """US dollars stated in the sentence, the amount in the trigger's own phrase first."""
     inside = {t.i for t in trigger.subtree} if trigger is not None else set()
-    for ent in sorted(sent.ents, key=lambda e: 0 if e.root.i in inside else 1):
+    for ent in sorted(sent_ents(sent), key=lambda e: 0 if e.root.i in inside else 1):
         if ent.label_ == "MONEY" and ("$" in ent.text or "dollar" in ent.text.lower() or "usd" in ent.text.lower()):
             v = parse_number([t for t in ent if t.text != "$"])
             if v:

@@ -1,277 +1,18 @@
-"""Finding trigger words in a sentence and deciding their event type."""
+"""Finding trigger words in a sentence and deciding their event type: the sentence loop, nominal triggers
+and what blocks an event (prevented, intended, habitual). Verbs are read in extract/verb_triggers.py; the
+trigger record and the shared word sets live in extract/trigger_words.py."""
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from terrain.extract.crowds import is_crowd
 from terrain.extract.lexicon import lexicon
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
-from terrain.extract.syntax import OBJ, antecedent, find_child, prep_object
+from terrain.extract.syntax import OBJ, find_child
 from terrain.extract.terse import headline_verb, mistagged_verb
+from terrain.extract.trigger_words import (ABSTRACT, CASUALTY_VERBS, DENIAL_ADJECTIVES, FINDINGS, HELP, TALKS,
+                                           Trigger)
+from terrain.extract.verb_triggers import _verb_type
 from terrain.records import VIOLENT_TYPES
-from terrain.resolve.actors import registry
-
-TROOPS = frozenset({"troops", "troop", "soldier", "force", "contingent", "battalion", "peacekeeper", "reinforcement",
-                    "instructor", "mercenary", "personnel", "police", "policeman", "unit", "commando", "officer"})
-AIR = frozenset({"air", "airstrike", "drone", "aerial", "jet", "aircraft", "helicopter", "warplane"})
-TALKS = frozenset({"discussion", "talk", "negotiation", "consultation"})
-HELP = frozenset({"support", "assistance", "help", "expertise", "troops", "deployment", "training", "aid", "protection"})
-ABSTRACT = frozenset({"sovereignty", "integrity", "democracy", "freedom", "right", "constitution", "dignity",
-                      "independence", "press", "unity", "peace", "economy", "institution", "credibility"})
-ACCUSE_VERBS = frozenset({"accuse", "suspect", "blame", "charge", "convict"})
-FINDINGS = frozenset({"finding", "report", "accusation", "allegation", "claim", "charge", "conclusion", "verdict"})
-
-
-@dataclass
-class Trigger:
-    token: Token
-    type: str
-    breaking: bool = False  # an ALIGN that breaks a relation ("suspended cooperation")
-    via_object: bool = False  # typed by its object ("provided aid"): the object is no actor
-    nested: list[Token] = field(default_factory=list)  # violent triggers folded into this one
-    obj: Token | None = None  # the object that typed it ("sent 500 soldiers")
-    headline: bool = False  # a verb the parser read as a noun in a verbless headline ("Pokot attack farmers")
-
-
-def _object(tok: Token) -> Token | None:
-    obj = find_child(tok, OBJ) or find_child(tok, ("nsubjpass",))
-    if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
-        obj = tok.head  # "fighters supported by Rwandan troops"
-    if obj is None:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("for", "of"):
-                obj = find_child(c, ("pobj",))
-                break
-    return obj
-
-
-def _object_type(tok: Token, obj: Token | None) -> str | None:
-    """'provided $495 million in development aid': the object noun may sit in the object's phrase or
-    in a prepositional phrase of the verb."""
-    table = lexicon().objects.get(tok.lemma_.lower())
-    if not table:
-        return None
-    nouns = [obj] if obj is not None else []
-    # "a helicopter sent to evacuate soldiers": an object the verb modifies is read without the verb's clause
-    own = {t.i for t in tok.subtree} if obj is not None and obj.i == tok.head.i else set()
-    nouns += [t for t in (obj.subtree if obj is not None else []) if t.pos_ == "NOUN" and t.i not in own]
-    nouns += [c for c in tok.children if c.dep_ in OBJ]  # "co-operation" parsed as two objects, co and operation
-    nouns += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-    for n in nouns:
-        typ = table.get(n.lemma_.lower()) or table.get(n.lower_) or table.get(_joined(n))  # "troops": lemma "troop"
-        if typ:
-            return typ
-    return None
-
-
-def _joined(n: Token) -> str:
-    """ "co-operation" is tokenised co / - / operation: the word is "cooperation"."""
-    doc = n.doc
-    if n.i >= 2 and doc[n.i - 1].text == "-" and doc[n.i - 2].lower_ in ("co", "re", "pre"):
-        return doc[n.i - 2].lower_ + n.lemma_.lower()
-    return n.lemma_.lower()
-
-
-def _is_place(name: str) -> bool:
-    from terrain.resolve.gazetteer import gazetteer
-
-    return gazetteer().is_place(name)
-
-
-# Who can be abducted: the victims a killing verb counts, less the combatants, whose capture is an arrest
-CAPTIVES = lexicon().victim_nouns - {"fighter", "militant", "member", "body", "dead", "casualty"}
-# The parser tags the particle of "pulled back from the front" and "moved closer to Moscow" as an adverb
-PARTICLE_DEPS = ("prt", "prep", "advmod")
-
-
-def _verb_type(tok: Token) -> Trigger | None:
-    lex = lexicon()
-    lemma = tok.lemma_.lower()
-    obj = _object(tok)
-    if any(c.dep_ in PARTICLE_DEPS and lex.particles.get((lemma, c.lower_)) == "WITHDRAW" for c in tok.children):
-        return Trigger(tok, "WITHDRAW")  # "soldiers flew out of Goma, the first members of the force": not sent
-    typ = _object_type(tok, obj)
-    if typ:
-        return Trigger(tok, typ, breaking=lemma in lex.breaking, via_object=True, obj=obj)
-    if lemma in ("reject", "deny", "dismiss", "refute") and tok.dep_ == "relcl" and (
-            tok.head.lemma_.lower() in FINDINGS | {"criticism"} or any(c.lower_ == "which" for c in tok.children)):
-        return Trigger(tok, "DENY")  # "a claim Paris dismissed", "..., which Kigali rejects"
-    if lemma in ("accept", "acknowledge", "recognise", "recognize") and obj is not None \
-            and obj.lemma_.lower() in FINDINGS and any(c.dep_ == "neg" for c in tok.children):
-        return Trigger(tok, "DENY", via_object=True, obj=obj)  # "Kigali did not accept the findings"
-    if lemma in ("confront", "fight", "attack", "strike", "retaliate", "respond", "defend") and tok.dep_ == "xcomp" \
-            and tok.head.lemma_.lower() in ("ready", "prepared", "willing", "determined"):
-        return Trigger(tok, "THREATEN")  # "Rwanda is ready to confront South Africa"
-    alongside = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "alongside"), None)
-    if alongside is not None and lemma in ("fight", "battle"):
-        return Trigger(tok, "SUPPORT", obj=alongside)  # "troops fighting alongside M23" back M23
-    if obj is not None and obj.lemma_.lower() in TROOPS and any(
-            c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for c in tok.children):
-        return Trigger(tok, "DEPLOY", via_object=True, obj=obj)  # "flew/moved/rushed soldiers into X"
-    closer = any(c.lower_ in ("closer", "nearer") for c in tok.children)
-    to_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with")), None)
-    if closer and to_ is not None:
-        return Trigger(tok, "ALIGN", obj=to_)  # "Burundi has moved closer to Kinshasa"
-    help_for = any(c.dep_ == "prep" and c.lower_ == "for" and any(p.lemma_.lower() in HELP for p in c.children)
-                   for c in tok.children)
-    target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "on")), None)
-    if help_for and target is not None and lemma in ("turn", "appeal", "look", "call", "reach", "go"):
-        return Trigger(tok, "REQUEST", obj=target)  # "turned to Russia and to Rwanda for help"
-    if lemma in ("strike", "hit", "target", "pound") and {t.lemma_.lower() for t in tok.subtree} & AIR:
-        return Trigger(tok, "REMOTE_VIOLENCE")  # "drones struck targets around Kidal"
-    if lemma in ("take", "seize", "hold", "control") and obj is not None and obj.pos_ == "PROPN" and _is_place(obj.text):
-        return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja", "the M23 has held Goma since January"
-    subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj",)) if tok.dep_ == "xcomp" else None)
-    if lemma in ("hit", "strike") and subj is not None and obj is not None \
-            and (subj.lemma_.lower() in FIGHTERS or lemma == "hit" and subj.pos_ == "PROPN") \
-            and not {t.lemma_.lower() for t in tok.subtree} & AIR:
-        return Trigger(tok, "ATTACK")  # "the militants had also hit bases at Dikwa", "the insurgents struck positions"
-    if lemma in ("describe", "call", "brand", "dismiss") and obj is not None and obj.lemma_.lower() in FINDINGS \
-            and any(t.lemma_.lower() in DENIAL_ADJECTIVES for t in tok.subtree):
-        return Trigger(tok, "DENY", via_object=True, obj=obj)  # "described the accusations as misleading"
-    if lemma in NAMING_VERBS and obj is not None \
-            and lex.nouns.get(obj.lemma_.lower()) in VIOLENT_TYPES \
-            and any(t.lemma_.lower() in CONDEMNING for t in tok.subtree if t.i not in {o.i for o in obj.subtree}):
-        return Trigger(tok, "ACCUSE")  # "called the attack abhorrent", "described the killings as a war crime"
-    if lemma in lex.crowd_verbs and subj is not None:
-        if is_crowd(subj):
-            return Trigger(tok, "PROTEST")  # "angry youths disrupted a training", "residents blocked the road"
-    under = prep_object(tok, ("under",)) if lemma == "come" else None
-    if under is not None and under.lemma_.lower() in UNDER_FIRE:
-        return Trigger(tok, "ATTACK")  # "a UN helicopter came under fire": the subject is the target
-    if lemma in ("take", "enter") and (_troops(subj) or _fighters(subj)) and _named_town(obj):
-        return Trigger(tok, "SEIZE")  # "soldiers entered Harardhere", "in December they took Adan Yabaal"
-    if lemma in ("leave", "vacate", "abandon") and _troops(subj) and obj is not None \
-            and (obj.ent_type_ in ("FAC", "GPE") or obj.lemma_.lower() in BASES | {"country"}):
-        return Trigger(tok, "WITHDRAW")  # "American forces have left Air Base 201", "troops will leave the country"
-    if lemma in ("bring", "fly") and obj is not None and obj.lemma_.lower() in TROOPS \
-            and any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "prt") for c in tok.children):
-        return Trigger(tok, "WITHDRAW", via_object=True, obj=obj)  # "would bring its soldiers home"
-    if lemma in ("quit", "leave", "exit") and _bloc(obj):
-        return Trigger(tok, "ALIGN", breaking=True, via_object=True, obj=obj)  # "quitting ECOWAS"
-    into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
-    if lemma in ("arrive", "land", "enter") and _troops(subj) or lemma == "cross" and into and _troops(subj):
-        return Trigger(tok, "DEPLOY")  # "Russian military instructors have arrived in Niamey", "soldiers crossed into"
-    if lemma == "enter" and subj is not None and _town(obj):
-        return Trigger(tok, "SEIZE")  # "the paramilitaries entered Wad Madani", "M23 fighters entered Goma"
-    if lemma in ("remain", "stay") and subj is not None and subj.lemma_.lower() in TROOPS and any(
-            c.dep_ == "prep" and c.lower_ in ("in", "on") for c in tok.children):
-        return Trigger(tok, "DEPLOY")  # "Burundian troops remain in parts of South Kivu": a presence
-    with_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
-    if lemma in ("negotiate", "discuss", "talk") and with_ is not None and {t.lemma_.lower() for t in tok.subtree} & HELP:
-        return Trigger(tok, "REQUEST", obj=with_)  # "Benin is negotiating with Rwanda for logistical help"
-    if lemma == "find" and (any(c.lemma_ == "dead" for c in tok.children) or obj is not None and any(
-            c.lower_ in ("bullet", "gunshot", "machete", "stab", "wound", "wounds") for c in obj.subtree)):
-        return Trigger(tok, "ATTACK")  # "was found dead", "bodies with bullet wounds were found"
-    if lemma == "seize" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") for c in tok.children):
-        return None  # "Kigali has seized on the deployment": made use of it
-    captive = obj if obj is not None else find_child(tok, ("nsubjpass",))
-    captive = antecedent(captive) if captive is not None else None
-    if lemma in ("capture", "seize") and captive is not None and (
-            captive.pos_ in ("NUM", "PRON") or captive.ent_type_ == "PERSON"
-            or captive.lemma_.lower() in lex.victim_nouns | {"another", "other"}):
-        # people held, no town taken: soldiers or civilians captured are abducted ("seven soldiers were
-        # captured and held for three weeks"); fighters captured ("captured two fighters") are arrested
-        return Trigger(tok, "ABDUCT") if captive.lemma_.lower() in CAPTIVES else None
-    if lemma in ("seize", "take", "grab", "assume") and obj is not None and obj.lemma_.lower() in ("power", "office"):
-        return None  # "the army seized power": a coup, not a town taken
-    if obj is not None and obj.lemma_.lower() in ("ground", "initiative", "momentum"):
-        return None  # "helped to retake ground": no place taken
-    for c in tok.children:
-        if c.dep_ in PARTICLE_DEPS and (lemma, c.lower_) in lex.particles:
-            typ = lex.particles[(lemma, c.lower_)]
-            if typ == "SEIZE" and not (obj is not None and obj.pos_ == "PROPN" and _is_place(obj.text)):
-                return None  # "the AU mission takes over in Somalia", "taking over Wagner's operations"
-            if typ == "REQUEST" and not _asks_help(tok):
-                return None
-            return Trigger(tok, typ)
-    typ = lex.verbs.get(lemma) or lex.verbs.get(tok.lower_)
-    if typ is None:
-        return None
-    if typ == "REQUEST" and lemma in ("invite", "appeal") and not _asks_help(tok):
-        return None
-    if typ == "AGREE" and tok.dep_ == "relcl" and tok.head.head.lemma_.lower() in lex.breaking:
-        return None  # "ending the defence agreement it had signed with France": the break is the event
-    if typ == "AGREE" and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.verbs for c in tok.children):
-        return None  # "agreed to send a force": the sending is the event; "agreed to strengthen ties": the agreement
-    if lemma in lex.needs_object and obj is None:
-        return None
-    if lemma in ("take", "enter") and obj is not None and obj.ent_type_ in ("GPE", "LOC", "FAC") and tok.lemma_ != "enter":
-        return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja"
-    if lemma == "leave" and (obj is None or obj.ent_type_ not in ("GPE", "LOC") or _passive_voice(tok)):
-        return None  # "leaving one wounded" is not a withdrawal, nor "Eritrea was left out"; "left Mali" is
-    if lemma == "demonstrate" and find_child(tok, OBJ) is not None:
-        return None  # "demonstrating an appropriate response" (but "traders protest a buyer" is a protest)
-    return Trigger(tok, typ, breaking=lemma in lex.breaking)
-
-
-UNDER_FIRE = frozenset({"fire", "attack", "assault", "shelling", "bombardment", "gunfire"})
-TOWNS = frozenset({"town", "city", "capital", "village", "centre", "center", "port"})
-
-
-HELP_VERBS = frozenset({"help", "intervene", "send", "deploy", "support", "assist", "provide", "contribute", "join",
-                        "protect", "secure", "train", "mediate", "supply", "fight", "restore", "stabilise", "stabilize"})
-
-
-def _asks_help(tok: Token) -> bool:
-    """ "called on Rwanda to send troops" asks for help; "called on Rwanda to stop any support to the rebels",
-    "invited journalists to come and look" demand or invite, and ask no help (ONTOLOGY: REQUEST is a call for
-    security assistance; -4 false events on the demo corpus)."""
-    wanted = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl")), None)
-    if wanted is None or wanted.pos_ != "VERB":
-        return True  # "appealed to the AU", "called on the UN for help"
-    if wanted.lemma_.lower() in lexicon().prevent | {"cease", "end", "refrain", "withdraw", "leave", "release"}:
-        return False  # "to stop any support", "to withdraw its troops": a demand
-    return wanted.lemma_.lower() in HELP_VERBS or any(t.lemma_.lower() in HELP for t in wanted.subtree
-                                                       if t.dep_ in ("dobj", "pobj"))
-
-
-def _troops(tok: Token | None) -> bool:
-    """ "Ugandan soldiers", "a column of Ugandan soldiers": troops as the subject."""
-    if tok is None:
-        return False
-    of = prep_object(tok, ("of",))
-    return tok.lemma_.lower() in TROOPS or of is not None and of.lemma_.lower() in TROOPS
-
-
-BASES = frozenset({"base", "basis", "camp", "garrison", "barracks", "outpost", "position"})
-
-
-def _fighters(tok: Token | None) -> bool:
-    return tok is not None and (tok.lemma_.lower() in FIGHTERS or tok.lower_ == "they")
-
-
-def _named_actor(tok: Token):
-    """The registry's reading of a noun phrase without its article ("the Economic Community of ...")."""
-    return registry().lookup(" ".join(t.text for t in tok.subtree if t.dep_ != "det"))
-
-
-def _named_town(tok: Token | None) -> bool:
-    """A town by name, whatever the NER made of it ("Harardhere" ORG), that names no actor (not "Congo")."""
-    if tok is None or tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "NORP", "DATE"):
-        return False
-    return _named_actor(tok) is None
-
-
-def _bloc(tok: Token | None) -> bool:
-    """ "ECOWAS", "the Economic Community of West African States": an international organisation."""
-    match = _named_actor(tok) if tok is not None else None
-    return match is not None and match.actor.kind == "igo"
-
-
-def _town(tok: Token | None) -> bool:
-    """A town as an object: "Goma", "the town of Macomia", "the city"."""
-    if tok is None:
-        return False
-    if tok.pos_ == "PROPN":  # the NER tags many towns PERSON ("Wad Madani"); an organisation is no town
-        return tok.ent_type_ not in ("ORG", "NORP")
-    return tok.lemma_.lower() in TOWNS
-
-
-def _passive_voice(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
 def _noun_type(tok: Token) -> Trigger | None:
@@ -385,18 +126,6 @@ def _terse(tok: Token, reading) -> Trigger | None:
     return Trigger(tok, typ, headline=True) if typ else None
 
 
-NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term"})  # "called the attack abhorrent"
-CONDEMNING_VERBS = NAMING_VERBS | {"condemn", "denounce"}
-# Words that condemn what they describe ("called the attack abhorrent", "a war crime", "an act of terror")
-CONDEMNING = frozenset({"abhorrent", "barbaric", "cowardly", "heinous", "senseless", "despicable", "atrocious",
-                        "crime", "terrorism", "terror", "atrocity", "massacre", "outrage", "outrageous", "horrific",
-                        "unacceptable", "criminal", "barbarity", "genocide"})
-DENIAL_ADJECTIVES = frozenset({"unfounded", "baseless", "groundless", "false", "untrue", "fabricated", "fanciful",
-                               "misleading", "slanderous", "absurd", "ridiculous"})
-FIGHTERS = frozenset({"militant", "fighter", "insurgent", "rebel", "jihadist", "gunman", "attacker", "bomber",
-                      "assailant", "raider", "bandit"})
-
-
 def _denial_adjective(tok: Token) -> Trigger | None:
     """ "The TPLF said the allegations were unfounded": a denial by the speaker."""
     if tok.lemma_.lower() not in DENIAL_ADJECTIVES or tok.dep_ != "acomp":
@@ -405,7 +134,6 @@ def _denial_adjective(tok: Token) -> Trigger | None:
     return Trigger(tok, "DENY") if subj is not None and subj.lemma_.lower() in FINDINGS | {"accusation"} else None
 
 
-CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt", "maim"})
 
 
 def _outermost(triggers: list[Trigger]) -> list[Trigger]:

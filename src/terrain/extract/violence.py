@@ -17,7 +17,7 @@ from terrain.extract.mentions import FORCE_HEADS, MentionIndex
 from terrain.extract.parties import actors_of, as_forces, governing_subject
 from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.syntax import find_child, patient_of, prep_object
-from terrain.extract.triggers import AIR, CASUALTY_VERBS, Trigger
+from terrain.extract.trigger_words import AIR, CASUALTY_VERBS, Trigger
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.records import VIOLENT_TYPES, Actor, Event
 from terrain.resolve.actors import registry

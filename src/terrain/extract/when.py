@@ -17,7 +17,7 @@ from functools import lru_cache
 import dateparser
 from spacy.tokens import Doc, Span, Token
 
-from terrain.extract.place_spans import doc_text
+from terrain.extract.place_spans import doc_text, sent_ents
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -148,7 +148,7 @@ def resolve_date(text: str, published: str | None) -> tuple[str, str] | None:
 
 
 def date_entities(sent: Span) -> list[Span]:
-    return [e for e in sent.ents if e.label_ == "DATE"]
+    return [e for e in sent_ents(sent) if e.label_ == "DATE"]
 
 
 def _modifier_year(ent: Span) -> bool:
