@@ -33,7 +33,6 @@ UNIDENTIFIED_NAME = UNIDENTIFIED.name
 VICTIM_TYPES = ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE")
 
 
-SPEECH = frozenset({"say", "report", "tell", "confirm", "state", "add", "announce", "estimate", "put"})
 PEACEFUL = frozenset({"gather", "assemble", "converge", "march", "chant", "demand", "picket", "rally", "protest",
                       "demonstrate"})
 
@@ -137,7 +136,7 @@ def _intervening(tok: Token, sent: Span, idx: MentionIndex) -> list[Actor]:
         if any(t.lemma_.lower() in words and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children)
                for t in doc[lo:hi]):
             return [SECURITY_FORCES]
-        if any(t.lemma_.lower() in FORCE_HEADS and (t.dep_ == "nsubj" and t.head.lemma_.lower() not in SPEECH
+        if any(t.lemma_.lower() in FORCE_HEADS and (t.dep_ == "nsubj" and t.head.lemma_.lower() not in wordset("speech")
                                                      or t.dep_ == "pobj" and t.head.lower_ == "by")
                for t in doc[lo:hi]):
             return [SECURITY_FORCES]  # "police dispersed NASA demonstrators" (the police are no registry name)

@@ -69,7 +69,7 @@ def _is_place_tok(tok: Token) -> bool:
 
 
 def _host(trig: Token, idx: MentionIndex, loc: Location | None) -> str | None:
-    dest = _place_object(trig, ("to", "in", "into", "from", "inside", "across"))
+    dest = prep_object(trig, ("to", "in", "into", "from", "inside", "across"), undated=True)
     if dest is None:  # "sent soldiers to Mali", "brought its soldiers home from Mali"
         obj = find_child(trig, ("dobj",))
         home = next((c for c in trig.children if c.lower_ == "home"), None)
@@ -79,18 +79,11 @@ def _host(trig: Token, idx: MentionIndex, loc: Location | None) -> str | None:
         for a in actors_of(dest, idx):
             if a.country and a.kind in ("state", "state_forces"):
                 return a.country
-            if a.kind == "mission" and mission_host(a.name):
-                return mission_host(a.name)
+            if a.kind == "mission" and (host := mission_host(a.name)):
+                return host
         if trig.lemma_.lower() in PLEDGE_VERBS:  # "committed a contingent to the mission in Mozambique"
             return next((m.actor.country for m in idx.inside(dest) if m.actor.kind == "state"), None)
     return loc.country if loc else None
-
-
-def _place_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
-    """The object of the first of ``preps`` that is no date ("In August 2021 Kigali sent 750 soldiers to
-    MINUSCA": to MINUSCA)."""
-    return next((o for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-                 for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")), None)
 
 
 HOME_DESTINATIONS = frozenset({"region", "area", "province", "state", "district", "county", "border", "front",

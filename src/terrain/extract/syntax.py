@@ -45,11 +45,13 @@ def find_child(tok: Token, deps: tuple[str, ...]) -> Token | None:
     return None
 
 
-def prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
+def prep_object(tok: Token, preps: tuple[str, ...], undated: bool = False) -> Token | None:
+    """The object of the first of ``preps`` on ``tok``; with ``undated``, the first that is no date ("In August
+    2021 Kigali sent 750 soldiers to MINUSCA": a destination is MINUSCA, not August)."""
     for c in tok.children:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
             pobj = find_child(c, ("pobj",))
-            if pobj is not None:
+            if pobj is not None and not (undated and pobj.ent_type_ in ("DATE", "TIME")):
                 return pobj
     return None
 

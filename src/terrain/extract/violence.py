@@ -220,10 +220,10 @@ def _forces_hit(sent: Span, idx: MentionIndex) -> Actor | None:
         if head.dep_ == "pobj" and head.head.lower_ == "by":
             continue  # "killed by police": the doers
         verb = head.head if head.dep_ != "pobj" else head.head.head
-        dead = verb.lemma_.lower() == "fear" and any(c.lower_ == "dead" for c in verb.children)
+        feared_dead = verb.lemma_.lower() == "fear" and any(c.lower_ == "dead" for c in verb.children)
         if head.lemma_.lower() in TARGETS or head.dep_ in ("dobj", "nsubjpass", "pobj") and \
-                (verb.lemma_.lower() in HIT_VERBS or dead) or head.dep_ == "nsubj" and (verb.lemma_.lower() == "die"
-                                                                                      or dead):
+                verb.lemma_.lower() in HIT_VERBS or head.dep_ == "nsubj" and verb.lemma_.lower() == "die" \
+                or head.dep_ in ("nsubj", "nsubjpass") and feared_dead:
             return actor
     return None
 
