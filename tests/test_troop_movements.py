@@ -78,3 +78,22 @@ def test_a_new_paragraph_returns_from_a_country_abroad_to_the_reports():
                      "served a prison sentence in the United States for drug trafficking.\n\nMeeting on Thursday, "
                      "ECOWAS condemned the attack and decided to deploy a stabilisation force.")
     assert {e.place_country for e in events if e.type in ("DEPLOY", "ACCUSE")} <= {"GNB"}
+
+
+def test_troops_leaving_a_capital_withdraw():
+    events = article("Chad ended its defence agreement with Paris in November, and the last French troops left "
+                     "N'Djamena at the end of January.")
+    assert ("France", "Chad") in pairs(events, "WITHDRAW")
+
+
+def test_part_of_a_force_withdrawn_is_the_number_that_moved():
+    events = article("In a redeployment agreed with its Sahel allies, Chad has withdrawn 600 of the 1,200 soldiers "
+                     "it had sent to Niger in February.")
+    assert [e.quantities.get("troops") for e in events if e.type == "WITHDRAW"] == [600]
+
+
+def test_staff_pulled_out_and_a_demand_to_withdraw_move_no_troops():
+    events = article("The energy company Total withdrew its staff from the Afungi peninsula in Mozambique. In "
+                     "February, the State Department called on Rwanda to withdraw its soldiers from eastern Congo. "
+                     "MINUSMA said it had helped evacuate the wounded from the village in Mali.")
+    assert not [e for e in events if e.type == "WITHDRAW"]

@@ -149,6 +149,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                                  and (not a1s or x.country != a1s[0].country))] if a]
     if typ in ("REQUEST",) and not a2s:  # "called on the UN"; "asked Moscow for help"
         a2s = actors_of(prep_object(tok, ("on", "to", "from")), idx) or actors_of(find_child(tok, ("dobj",)), idx)
+    blamed = prep_object(tok, ("on",)) or (prep_object(patient, ("on",)) if patient is not None else None)
+    if typ == "ACCUSE" and tok.lemma_.lower() == "blame" and (on := actors_of(blamed, idx)):
+        a2s = on  # "blamed the killings on CODECO" (the parser may hang "on" on the killings): the blamed
     unknown_culprit = False  # an attack condemned, or its doers threatened, that no one has named
     if typ == "ACCUSE" and not a2s and patient is not None \
             and lexicon().nouns.get(patient.lemma_.lower()) in VIOLENT_TYPES:
@@ -226,6 +229,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 or country or _type_country(typ, a1, a2, ctx_country)
             where = loc if loc is not None and loc.country is not None and loc.country == c else None
             a1, a2 = _as_mission(typ, a1, agent, c), _as_mission(typ, a2, patient, c)
+            # peacekeepers attacked by a group fight it, as soldiers do (violence.py, _police_hit)
+            event_type = "BATTLE" if typ == "ATTACK" and enabled("battle") and a2 is not None \
+                and a2.kind == "mission" and a1 is not None and a1.kind == "armed_group" else typ
             if typ in ("ACCUSE", "DENY", "THREATEN", "AID", "SUPPORT") and a2 is not None \
                     and a2.name in ("Security forces", "Forces") \
                     and c and (a1 is None or a1.country != c):
@@ -241,7 +247,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                     and same_state(f1, f2) and not domestic:
                 f2 = None  # "the army backs the government" once generic forces take the country: no relation
             out.append(Candidate(
-                trigger=trig, type=typ, actor1=f1, actor2=f2, country=c,
+                trigger=trig, type=event_type, actor1=f1, actor2=f2, country=c,
                 location=where, date=date, quantities=dict(quantities), status=status,
                 attributed_to=phrase(source_tok) if source_tok is not None else None,
                 speaker=speaker,

@@ -74,7 +74,7 @@ def _host(trig: Token, idx: MentionIndex, loc: Location | None) -> str | None:
         obj = find_child(trig, ("dobj",))
         home = next((c for c in trig.children if c.lower_ == "home"), None)
         dest = (prep_object(obj, ("to", "in", "into", "from")) if obj is not None else None) \
-            or (prep_object(home, ("from",)) if home is not None else None)
+            or (prep_object(home, ("from",)) if home is not None else None) or _sent_to(obj)
     if dest is not None:
         for a in actors_of(dest, idx):
             if a.country and a.kind in ("state", "state_forces"):
@@ -84,6 +84,15 @@ def _host(trig: Token, idx: MentionIndex, loc: Location | None) -> str | None:
         if trig.lemma_.lower() in PLEDGE_VERBS:  # "committed a contingent to the mission in Mozambique"
             return next((m.actor.country for m in idx.inside(dest) if m.actor.kind == "state"), None)
     return loc.country if loc else None
+
+
+def _sent_to(obj: Token | None) -> Token | None:
+    """ "withdrawn 600 of the 1,200 soldiers it had sent to Niger": where the troops had been sent."""
+    for n in (obj, prep_object(obj, ("of",)) if obj is not None else None):
+        rel = find_child(n, ("relcl",)) if n is not None else None
+        if rel is not None and rel.lemma_.lower() in ("send", "deploy", "station", "dispatch", "post"):
+            return prep_object(rel, ("to", "in", "into"), undated=True)
+    return None
 
 
 HOME_DESTINATIONS = frozenset({"region", "area", "province", "state", "district", "county", "border", "front",

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from terrain.extract.ablation import enabled
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
-from terrain.extract.roles import arg_actors
+from terrain.extract.roles import arg_actors, resolve_token
 from terrain.extract.syntax import find_child
 from terrain.extract.trigger_words import ACCUSE_VERBS
 from terrain.records import GENERIC_ACTOR_NAMES, Actor
@@ -97,7 +97,11 @@ def actors_of(tok: Token | None, idx: MentionIndex, expand: bool = True) -> list
         return pair
     arg = arg_actors(tok, idx, expand=expand)
     if arg is not None:
-        return [_owned(tok, a, idx) for a in arg.actors]
+        actors = [_owned(tok, a, idx) for a in arg.actors]
+        if expand and tok.conjuncts and enabled("anaphora") and resolve_token(tok, idx)[0] is None \
+                and (ref := anaphor(tok, idx)) is not None and ref not in actors:
+            actors.insert(0, ref)  # "during which he and Vladimir Putin signed": "he" is a party too
+        return actors
     ref = anaphor(tok, idx) if enabled("anaphora") else None
     return [ref] if ref else []
 

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from terrain.extract.lexicon import lexicon, verb_of
 from terrain.extract.place_spans import sent_ents
+from terrain.extract.syntax import prep_object
 
 WORDS = {
     "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4,
@@ -237,6 +238,10 @@ def money_usd(sent: Span, trigger: Token | None = None) -> float | None:
 def troop_count(tokens: list[Token]) -> float | None:
     """The number of troops in the argument phrases of a deployment ("around 350 Rwandans")."""
     for t in tokens:  # "a first contingent of some 350 troops": the number sits on a troop noun inside
+        if t.like_num and prep_object(t, ("of",)) is not None:
+            v = parse_number([t])  # "withdrawn 600 of the 1,200 soldiers it sent": the part that moved
+            if v and v >= 2:
+                return v
         for n in [t, *t.conjuncts, *(x for x in t.subtree if x.dep_ == "pobj" and x.head.lower_ == "of")]:
             if n.ent_type_ in ("DATE", "TIME"):
                 continue  # "flew out of Niamey on 22 December": a day, not 22 soldiers

@@ -57,8 +57,10 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
         return origin, True  # "raiders from Ethiopia"
     seat = lemma in _words("government_heads")  # "the government in Kinshasa" is DR Congo's
     serving = any(c.dep_ == "acl" and c.lemma_ in ("serve", "belong") for c in tok.children)
+    # (not a conjunct's: in "he and Vladimir Putin signed", Putin is not who "he" is)
+    conjoined = {x.i for c in tok.children if c.dep_ == "conj" for x in c.subtree}
     inner = [m for m in idx.inside(tok) if (serving or not _in_clause(m.span.root, tok))
-             and (seat or not _in_place(m.span.root, tok))]
+             and (seat or not _in_place(m.span.root, tok)) and m.span.root.i not in conjoined]
     if mention is None:
         # "the UN stabilisation mission in DR Congo, MONUSCO": the mission its apposition names
         appos = [m for m in inner if m.span.root.dep_ == "appos" and m.span.root.head.i == tok.i]
@@ -72,6 +74,11 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
         if not named and mention.actor.kind == "armed_group" and (country := _demonym_of(tok, inner)):
             return Actor(mention.actor.name, "armed_group", country), True  # "Ethiopian raiders"
         mention = named[0] if named else mention
+    bare = mention is None or mention.actor.name in GENERIC_NAMES and mention.span.root.i == tok.i
+    if bare and lemma in DEFINITE_FIGHTERS and _is_definite(tok) and not any(
+            c.dep_ in ("amod", "compound", "poss") for c in tok.children) and idx.group_named_before(tok) is not None:
+        return None, True  # "the separatists said they had killed 84", "accuse Rwanda of arming the rebels":
+        # the group named before (resolved by the caller)
     cls = _generic_class(lemma) if mention is None or mention.span.root.i != tok.i else None
     if mention is not None:
         actor = mention.actor
@@ -94,15 +101,15 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
         return actor, False
     if tok.pos_ == "PRON" or lemma in DEFINITE_ANAPHORA and _is_definite(tok):
         return None, True  # anaphora: resolved by the caller with the paragraph's mentions
-    if lemma in DEFINITE_FIGHTERS and _is_definite(tok) and not any(c.dep_ in ("amod", "compound", "poss")
-                                                                    for c in tok.children) \
-            and idx.group_named_before(tok) is not None:
-        return None, True  # "the separatists said they had killed 84": the group named before
+    if cls == "government" and (seat := _seat(tok)) is not None:
+        return seat, False  # "officials in Djugu blamed the killings on CODECO": DR Congo's
     if cls is None or cls == "government":
         return None, False  # "countries facing challenges": no state is named
     spec = _words("generic")[cls]
     if cls == "unidentified" and lemma in ("man", "men") and not _violent_context(tok):
         return None, False
+    if cls == "person" and tok.tag_ == "NNS":
+        return None, False  # "separatist leaders", "West African leaders": no one person
     name = spec.get("name") or ("Police" if cls == "police" else "Forces" if cls == "military" else tok.text)
     return Actor(name, spec["kind"], None), True
 
@@ -140,6 +147,21 @@ def _origin(tok: Token, idx: MentionIndex, name: str) -> Actor | None:
     if country is None and (place := gazetteer().resolve(text)) is not None and place.precision == "country":
         country = place.country
     return Actor(name, "armed_group", country) if country else None
+
+
+def _seat(tok: Token) -> Actor | None:
+    """The state whose officials or authorities sit in the place named ("authorities in Djugu"), the place
+    looked up in the report's country first."""
+    from terrain.extract.countries import doc_country
+    from terrain.resolve.gazetteer import gazetteer
+
+    where = prep_object(tok, ("in",))
+    if where is None or where.pos_ != "PROPN":
+        return None
+    text = " ".join(t.text for t in where.subtree if t.pos_ == "PROPN")
+    hint = doc_country(tok.doc).hint
+    place = (hint and gazetteer().resolve(text, country=hint)) or gazetteer().resolve(text)
+    return registry().state(place.country) if place is not None and place.country else None
 
 
 def _in_clause(t: Token, head: Token) -> bool:

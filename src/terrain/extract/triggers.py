@@ -41,12 +41,28 @@ def _noun_type(tok: Token) -> Trigger | None:
         return None  # "support for these initiatives", "logistical support": no backer named
     if tok.head.lemma_.lower() in lex.objects and tok.dep_ in OBJ:
         return None  # "signed a memorandum", "provided aid": the verb is the trigger
-    if typ in VIOLENT_TYPES and any(p.lemma_.lower() in ABSTRACT for c in tok.children if c.lower_ == "on"
-                                    for p in c.children):
-        return None  # "an attack on its sovereignty": a figure of speech
+    if typ in VIOLENT_TYPES and any(p.lemma_.lower() in ABSTRACT or _anyone(p) for c in tok.children
+                                    if c.lower_ == "on" for p in c.children):
+        return None  # "an attack on its sovereignty": a figure of speech; "an attack on one is an attack on
+        # all": a pact's terms
     if tok.dep_ == "compound":
         return None
     return Trigger(tok, typ, breaking=lemma in lex.breaking)
+
+
+def _anyone(tok: Token) -> bool:
+    """ "one", "all", "any member", "each of them": no one in particular."""
+    return tok.lower_ in ("one", "all", "any", "each", "either", "another") and not tok.ent_type_ \
+        or any(c.dep_ in ("det", "nummod") and c.lower_ in ("one", "any", "each", "either", "another")
+               for c in tok.children)
+
+
+def _restated(trig: Trigger) -> bool:
+    """ "blamed the attack on separatist fighters", "claimed the attack": in an article, the attack told
+    before; the accusation or the claim names its doer."""
+    tok = trig.token
+    return trig.type in VIOLENT_TYPES and tok.pos_ != "VERB" and tok.dep_ in OBJ \
+        and tok.head.lemma_.lower() in ("blame", "claim") and len(doc_text(tok.doc)) > SHORT_REPORT
 
 
 AIMS = frozenset({"aim", "intention", "plan", "bid", "goal", "purpose", "hope", "threat"})
@@ -79,6 +95,9 @@ def blocked(tok: Token) -> bool:
         if plemma in COERCE and t.dep_ in ("xcomp", "ccomp") and t.i == tok.i \
                 and any(c.dep_ == "dobj" for c in parent.children):
             return True  # "to force Nairobi to bring home its soldiers": an aim ("troops were forced to withdraw" stays)
+        if plemma == "call" and t.dep_ == "xcomp" and t.i == tok.i and tok.lemma_.lower() in ("withdraw", "leave") \
+                and any(c.dep_ == "prep" and c.lower_ == "on" for c in parent.children):
+            return True  # "called on Rwanda to withdraw its soldiers": a demand, no withdrawal
         if plemma in lex.intent and t.dep_ == "xcomp" and tok.lemma_.lower() in lexicon().verbs \
                 and lexicon().verbs[tok.lemma_.lower()] in ("ATTACK", "BATTLE", "SEIZE", "ABDUCT", "REMOTE_VIOLENCE"):
             return True
@@ -115,7 +134,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
         else:
             trig = _terse(tok, headline_verb) if headline and tok.pos_ in ("NOUN", "PROPN") \
                 and tok.ent_type_ not in ("DATE", "TIME") else None  # ("13 March" is no march)
-        if trig is not None and not blocked(tok) and not _standing_task(trig):
+        if trig is not None and trig.type != "BATTLE" and tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound") \
+                and tok.head.pos_ == "NOUN":
+            continue  # "kidnapping gangs", "retreating troops": a kind of people, no event ("killed fighting
+            # rebels" is misparsed so, and is a battle)
+        if trig is not None and not blocked(tok) and not _standing_task(trig) and not _restated(trig):
             out.append(trig)
     return _outermost(out)
 

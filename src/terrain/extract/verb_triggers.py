@@ -124,7 +124,7 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in ("take", "enter") and (_troops(subj) or _fighters(subj)) and _named_town(obj):
         return Trigger(tok, "SEIZE")  # "soldiers entered Harardhere", "in December they took Adan Yabaal"
     if lemma in ("leave", "vacate", "abandon") and _troops(subj) and obj is not None \
-            and (obj.ent_type_ in ("FAC", "GPE") or obj.lemma_.lower() in BASES | {"country"}):
+            and (obj.ent_type_ in ("FAC", "GPE") or obj.pos_ == "PROPN" or obj.lemma_.lower() in BASES | {"country"}):
         return Trigger(tok, "WITHDRAW")  # "American forces have left Air Base 201", "troops will leave the country"
     if lemma in ("bring", "fly") and obj is not None and obj.lemma_.lower() in TROOPS \
             and any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "prt") for c in tok.children):
@@ -145,7 +145,8 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma == "find" and (any(c.lemma_ == "dead" for c in tok.children) or obj is not None and any(
             c.lower_ in ("bullet", "gunshot", "machete", "stab", "wound", "wounds") for c in obj.subtree)):
         return Trigger(tok, "ATTACK")  # "was found dead", "bodies with bullet wounds were found"
-    if lemma == "seize" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") for c in tok.children):
+    if lemma == "seize" and obj is None and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon")
+                                                for c in tok.children):
         return None  # "Kigali has seized on the deployment": made use of it
     captive = obj if obj is not None else find_child(tok, ("nsubjpass",))
     captive = antecedent(captive) if captive is not None else None
@@ -184,7 +185,17 @@ def _verb_type(tok: Token) -> Trigger | None:
         return None  # "leaving one wounded" is not a withdrawal, nor "Eritrea was left out"; "left Mali" is
     if lemma == "demonstrate" and find_child(tok, OBJ) is not None:
         return None  # "demonstrating an appropriate response" (but "traders protest a buyer" is a protest)
+    if typ == "WITHDRAW" and obj is not None and obj.lemma_.lower() in NOT_FORCES:
+        return None  # "Total withdrew its staff", "helped evacuate the wounded": no force pulled out
+    if typ == "DENY" and (any(c.lower_ in ("neither", "nor") for c in tok.children)
+                          or tok.dep_ == "conj" and tok.head.lemma_.lower() == "confirm"):
+        return None  # "would neither confirm nor deny a Russian presence": no denial
     return Trigger(tok, typ, breaking=lemma in lex.breaking)
+
+
+NOT_FORCES = frozenset({"staff", "employee", "worker", "wounded", "wound", "injured", "civilian", "resident", "national",
+                        "citizen", "family", "casualty", "tourist", "student", "candidacy", "support", "bill",
+                        "motion", "complaint", "application", "offer", "statement", "remark", "claim", "case"})
 
 
 UNDER_FIRE = frozenset({"fire", "attack", "assault", "shelling", "bombardment", "gunfire"})

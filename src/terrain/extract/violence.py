@@ -126,7 +126,26 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and [a.name for a in a2s] in ([CIVILIANS.name], []) \
             and not long_form and (hit := _forces_hit(sent, idx)) is not None and hit not in a1s:
         a2s = [hit]  # "grenade thrown at a police post": the forces were the target
+    if enabled("battle") and typ == "ATTACK" and a1s and a2s and a1s[0].kind in ARMED \
+            and a2s[0].kind in ("state_forces", "mission") and not _police_hit(tok, patient, sent):
+        typ = "BATTLE"  # an armed group storming an army camp fights the army there (see _police_hit)
     return typ, a1s, a2s, quantities
+
+
+POLICE = frozenset(lexicon().words["generic"]["police"]["heads"])
+MILITARY = frozenset({"troop", "troops", "soldier", "army", "military", "contingent", "battalion", "marine", "commando",
+                      "serviceman", "peacekeeper", "trooper", "base", "basis", "camp", "barracks", "garrison"})
+
+
+def _police_hit(tok: Token, patient: Token | None, sent: Span) -> bool:
+    """Whether an attack on security forces hit the police rather than the military. The ontology (and the
+    seeds' gold) make gunmen killing policemen at a station an ATTACK; an assault on soldiers, a base or a
+    convoy is a BATTLE, as ACLED codes it ("Armed clash": 21 of 21 attacks on the Kenyan military) and as
+    the held-out writers did (16 of 20)."""
+    words = {t.lemma_.lower() for t in (patient.subtree if patient is not None else tok.subtree)}
+    if not words & (POLICE | MILITARY):
+        words = {t.lemma_.lower() for t in sent}
+    return bool(words & POLICE) and not words & MILITARY
 
 
 def running_toll(tok: Token, agent: Token | None) -> bool:
@@ -146,7 +165,13 @@ def _by_explosive(tok: Token) -> bool:
     near += [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "in")
              for p in c.children if p.dep_ == "pobj"]  # "killed in an explosion", "hit by an IED"
     near += [c for c in tok.children if c.dep_ == "advcl"]  # "killed when their vehicle ran over an IED"
-    return any(t.lemma_.lower() in words for n in near for t in n.subtree)
+    return any(t.lemma_.lower() in words and not _mining(t) for n in near for t in n.subtree)
+
+
+def _mining(t: Token) -> bool:
+    """ "an attack on a gold mine": a mine dug, not laid."""
+    return t.lemma_.lower() == "mine" and any(c.dep_ in ("compound", "amod") and c.lower_ not in ("land", "anti")
+                                               for c in t.children)
 
 
 def _article_attacker(tok: Token, idx: MentionIndex, victims: list[Actor]) -> Actor | None:
