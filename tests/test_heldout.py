@@ -1,6 +1,6 @@
 """Long-form extraction on articles neither the rules nor the learned components were tuned on
 (eval/heldout/README.md): a floor under recall and precision, a little below what the extractor scores now on
-sets 8 and 10 (24 articles, 191 required facts), so that a change that breaks long-form extraction fails."""
+set 11 (15 articles, 129 required facts), so that a change that breaks long-form extraction fails."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,5 +24,5 @@ def test_heldout_articles_keep_their_floor():
     events = [e for _, evs in extract_documents(docs, processes=1) for e in evs]
     report = score(gold, events)
     recall, precision = report.found / report.facts, report.matched / report.extracted
-    assert report.facts >= 180
-    assert recall >= 0.34 and precision >= 0.45, (recall, precision)
+    assert report.facts >= 120
+    assert recall >= 0.36 and precision >= 0.50, (recall, precision)

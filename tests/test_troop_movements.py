@@ -97,3 +97,12 @@ def test_staff_pulled_out_and_a_demand_to_withdraw_move_no_troops():
                      "February, the State Department called on Rwanda to withdraw its soldiers from eastern Congo. "
                      "MINUSMA said it had helped evacuate the wounded from the village in Mali.")
     assert not [e for e in events if e.type == "WITHDRAW"]
+
+
+def test_contractors_flown_in_troops_returned_and_a_border_crossed_deploy():
+    events = article("About 200 fighters from the Wagner Group were flown into Mozambique in September, according to "
+                     "The Times. In May, President Joe Biden approved the return of fewer than 500 US troops to "
+                     "Somalia. Congolese officials said that Burundian soldiers had crossed the border to pursue "
+                     "the rebels on Congolese soil.")
+    assert {("Wagner Group", "Mozambique"), ("United States", "Somalia"), ("Burundi", "DR Congo")} \
+        <= pairs(events, "DEPLOY")

@@ -42,7 +42,7 @@ def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     # "sent reinforcements to the two Anglophone regions", "deployed 3,000 soldiers to the north": at home
     home = a1s[0].country if a1s and a1s[0].kind == "state_forces" and home_destination(tok, idx) else None
     host = explicit or home or _host(tok, idx, near) \
-        or next((a.country for a in a2s if a.kind == "state"), None)
+        or next((a.country for a in a2s if a.kind == "state"), None) or _soil(tok, idx, providers)
     dest = prep_object(tok, ("to", "in", "into"))
     named_elsewhere = dest is not None and not actors_of(dest, idx) and not _is_place_tok(dest) \
         and dest.lower_ not in DIRECTIONS  # "kept a contingent in the east": the host is in context
@@ -84,6 +84,13 @@ def _host(trig: Token, idx: MentionIndex, loc: Location | None) -> str | None:
         if trig.lemma_.lower() in PLEDGE_VERBS:  # "committed a contingent to the mission in Mozambique"
             return next((m.actor.country for m in idx.inside(dest) if m.actor.kind == "state"), None)
     return loc.country if loc else None
+
+
+def _soil(tok: Token, idx: MentionIndex, providers: set) -> str | None:
+    """ "crossed the border to pursue the rebels on Congolese soil": the country whose soil it is."""
+    return next((m.actor.country for t in tok.subtree if t.lemma_.lower() in ("soil", "territory")
+                 for m in idx.inside(t) if m.actor.kind in ("state", "state_forces")
+                 and m.actor.country not in providers), None)
 
 
 def _sent_to(obj: Token | None) -> Token | None:

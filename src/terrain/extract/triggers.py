@@ -7,9 +7,9 @@ from spacy.tokens import Span, Token
 
 from terrain.extract.lexicon import lexicon
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
-from terrain.extract.syntax import OBJ, find_child
+from terrain.extract.syntax import OBJ, find_child, prep_object
 from terrain.extract.terse import headline_verb, mistagged_verb
-from terrain.extract.trigger_words import (ABSTRACT, CASUALTY_VERBS, DENIAL_ADJECTIVES, FINDINGS, HELP, TALKS,
+from terrain.extract.trigger_words import (ABSTRACT, CASUALTY_VERBS, DENIAL_ADJECTIVES, FINDINGS, HELP, TALKS, TROOPS,
                                            Trigger)
 from terrain.extract.verb_triggers import _verb_type
 from terrain.records import VIOLENT_TYPES
@@ -21,6 +21,9 @@ def _noun_type(tok: Token) -> Trigger | None:
     typ = lex.nouns.get(lemma)
     if typ is None and lemma in TALKS | {"negotiate", "discuss"} and {t.lemma_.lower() for t in tok.subtree} & HELP:
         typ = "REQUEST"  # "talks with Rwanda over the provision of logistical support"
+    if typ is None and lemma == "return" and (whose := prep_object(tok, ("of",))) is not None \
+            and whose.lemma_.lower() in TROOPS and prep_object(tok, ("to",)) is not None:
+        typ = "DEPLOY"  # "approved the return of fewer than 500 US troops to Somalia"
     if typ is None:
         return None
     kids = {c.lemma_.lower() for c in tok.children}

@@ -87,7 +87,8 @@ def _verb_type(tok: Token) -> Trigger | None:
     alongside = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "alongside"), None)
     if alongside is not None and lemma in ("fight", "battle"):
         return Trigger(tok, "SUPPORT", obj=alongside)  # "troops fighting alongside M23" back M23
-    if obj is not None and obj.lemma_.lower() in TROOPS and any(
+    if obj is not None and (obj.lemma_.lower() in TROOPS or lemma in ("fly", "airlift")
+                            and obj.lemma_.lower() in ("fighter", "contractor")) and any(
             c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for c in tok.children):
         return Trigger(tok, "DEPLOY", via_object=True, obj=obj)  # "flew/moved/rushed soldiers into X"
     closer = any(c.lower_ in ("closer", "nearer") for c in tok.children)
@@ -132,7 +133,8 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in ("quit", "leave", "exit") and _bloc(obj):
         return Trigger(tok, "ALIGN", breaking=True, via_object=True, obj=obj)  # "quitting ECOWAS"
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
-    if lemma in ("arrive", "land", "enter") and _troops(subj) or lemma == "cross" and into and _troops(subj):
+    border = obj is not None and obj.lemma_.lower() in ("border", "frontier")  # "crossed the border to pursue"
+    if lemma in ("arrive", "land", "enter") and _troops(subj) or lemma == "cross" and (into or border) and _troops(subj):
         return Trigger(tok, "DEPLOY")  # "Russian military instructors have arrived in Niamey", "soldiers crossed into"
     if lemma == "enter" and subj is not None and _town(obj):
         return Trigger(tok, "SEIZE")  # "the paramilitaries entered Wad Madani", "M23 fighters entered Goma"
