@@ -102,3 +102,18 @@ def test_a_headline_verb_read_as_a_noun_before_the_first_verb():
     assert ev.actor1.name == "Rioters"  # the group, not the county before the verb
     assert not [e for e in extract("Leaders met at a summit on 13 March to agree a truce in Marsabit.")
                 if e.type == "PROTEST"]  # the month
+
+
+def test_an_attack_repelled_is_one_battle_with_its_whole_toll():
+    # the assault on soldiers (a battle) and the army's fight back are one event, told both ways round
+    events = extract("On 3 March 2024, Malian soldiers repelled an attack by JNIM militants on an army post in "
+                     "Boni (Mopti), killing 9 of the assailants. 2 soldiers were wounded.")
+    battles = [e for e in events if e.type == "BATTLE"]
+    assert len(battles) == 1 and battles[0].quantities == {"fatalities": 9, "injured": 2}
+
+
+def test_unnamed_fighting_in_a_report_is_its_named_battle():
+    events = extract("On 9 March 2024, M23 rebels attacked army and Wazalendo positions on the hills around Kitshanga "
+                     "(Masisi, North Kivu). Heavy fighting went on for most of the day; 6 soldiers were killed.")
+    assert 6 in [e.quantities.get("fatalities") for e in events if e.type == "BATTLE" and e.actor1.name == "M23"]
+    assert not [e for e in events if e.type == "BATTLE" and e.actor1.name == e.actor2.name]

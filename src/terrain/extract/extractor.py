@@ -12,7 +12,7 @@ from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.triggers import find_triggers
 from terrain.extract.verify import verify
-from terrain.extract.violence import fought_back
+from terrain.extract.violence import MILITIA, fought_back
 from terrain.extract.feed import FeedCountry
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.extract.countries import african, doc_country, use_feed
@@ -87,7 +87,7 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
             events = fought_back(events, doc_text(doc))
     if enabled("denials"):
         _answer_denials(events, speakers)
-    kept = verify(gate(_fold_partial(_dedupe(events))), len(doc_text(doc)))  # (the verifier reads whether a date was written)
+    kept = verify(gate(_fold_partial(_dedupe(events, short))), len(doc_text(doc)))  # (the verifier reads whether a date was written)
     for e in kept if not short and enabled("dates") else ():
         if e.date is None and undated.get(id(e)):
             e.date, e.date_precision = undated[id(e)]
@@ -140,6 +140,13 @@ def _fold_casualties(events: list[Event], text: str) -> list[Event]:
     """In a short report, a casualty-only event ("Police clash with raiders. 10 killed.") is the count of
     the paragraph's first violent event (else the report's), not a second happening: its numbers move
     there, and so do its victims where that event named none."""
+    named = [e for e in events if e.type == "BATTLE" and not _unnamed_sides(e)]
+    if named:  # "M23 rebels attacked FARDC positions. Heavy fighting went on; 4 soldiers were killed": one battle
+        for e in events:
+            if e.type == "BATTLE" and _unnamed_sides(e):
+                for k, v in e.quantities.items():
+                    named[0].quantities.setdefault(k, v)
+        events = keep(events, [e for e in events if not (e.type == "BATTLE" and _unnamed_sides(e))])
     mains = [e for e in events if e.type in VIOLENT_TYPES and e.trigger not in CASUALTY_TRIGGERS]
     if not mains:
         return events
@@ -165,6 +172,10 @@ def _fold_casualties(events: list[Event], text: str) -> list[Event]:
             e.quantities = {}  # "Police intervened, killing 12": the police's part stays, its toll is the event's
             out.append(e)
     return keep(events, out)
+
+
+def _unnamed_sides(e: Event) -> bool:
+    return e.actor1 is not None and e.actor2 is not None and e.actor1.name == e.actor2.name == MILITIA.name
 
 
 INVITED = ("help", "support", "assist", "request", "invit", "agreement", "accord")
@@ -243,11 +254,16 @@ def _link_sentence(events: list[Event], start: int) -> None:
                 fact.status = "alleged"
 
 
-def _key(e: Event) -> tuple:
+def _key(e: Event, short: bool = False) -> tuple:
     def a(x: Actor | None):
         return (x.name, x.country) if x else None
-    # violence at two places is two events; a relation stated twice is one claim
-    return (e.type, a(e.actor1), a(e.actor2), e.country if e.type in VIOLENT_TYPES else None)
+    # violence at two places is two events; a relation stated twice is one claim; in an incident report a
+    # battle has no direction ("soldiers repelled an attack by JNIM": the assault and the army's fight are
+    # one; in an article the two may be two fights: -3 demo facts when merged there)
+    pair = (a(e.actor1), a(e.actor2))
+    if short and e.type == "BATTLE":
+        pair = tuple(sorted(pair, key=repr))
+    return (e.type, *pair, e.country if e.type in VIOLENT_TYPES else None)
 
 
 def _distinct(a: Event, b: Event) -> bool:
@@ -287,14 +303,14 @@ def _fold_partial(events: list[Event]) -> list[Event]:
     return keep(events, out)
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
+def _dedupe(events: list[Event], short: bool = False) -> list[Event]:
     """One event per (type, actors, country) within a document: repeated mentions of the same
     happening in one article are one claim; the first, most informative mention is kept."""
     kept: dict[tuple, int] = {}
     out: list[Event] = []
     remap: dict[int, int] = {}
     for i, e in enumerate(events):
-        k = _key(e)
+        k = _key(e, short)
         if k in kept and _distinct(out[kept[k]], e):
             k = (*k, i)  # two attacks by the same group on different days or towns ("log" reports)
         if k in kept:

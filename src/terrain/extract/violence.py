@@ -127,7 +127,8 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
             and not long_form and (hit := _forces_hit(sent, idx)) is not None and hit not in a1s:
         a2s = [hit]  # "grenade thrown at a police post": the forces were the target
     if enabled("battle") and typ == "ATTACK" and a1s and a2s and a1s[0].kind in ARMED \
-            and a2s[0].kind in ("state_forces", "mission") and not _police_hit(tok, patient, sent):
+            and a2s[0].kind in ("state_forces", "mission") and not _police_hit(tok, patient, sent) \
+            and (a1s[0].kind == "armed_group" or a1s[0].country != a2s[0].country):  # (no army fights itself)
         typ = "BATTLE"  # an armed group storming an army camp fights the army there (see _police_hit)
     return typ, a1s, a2s, quantities
 
