@@ -73,3 +73,18 @@ def test_chinese_nationals_killed_at_a_gold_mine_are_civilians_shot():
     events = extract("Gunmen killed nine Chinese nationals on Sunday in an attack on a gold mine near Bambari.")
     attack = one(events, "ATTACK")  # a mine dug is no explosive
     assert attack.actor2.name == "Civilians" and attack.quantities.get("fatalities") == 9
+
+
+def test_federal_officials_and_the_paramilitary_force_are_the_report_s_parties():
+    events = article("Fano militiamen took control of parts of Lalibela in Ethiopia's Amhara region last week. Federal "
+                     "officials have accused Fano of seeking to topple the regional administration by force.")
+    assert ("Ethiopia", "Fano") in pairs(events, "ACCUSE")
+    events = article("The RSF has besieged El Geneina, in Sudan, since April. The Sudanese army blamed the "
+                     "paramilitary force for the killing of the governor, describing it as a heinous act.")
+    assert ("Sudan", "RSF") in pairs(events, "ACCUSE")
+
+
+def test_what_an_accused_force_is_said_to_do_is_not_who_it_is():
+    events = article("The EAC deployed a regional force, EACRF, in eastern DR Congo in November. The Congolese "
+                     "government accuses the regional force of coexisting with the rebels instead of fighting them.")
+    assert ("DR Congo", "EACRF") in pairs(events, "ACCUSE")  # the force named before, not the rebels

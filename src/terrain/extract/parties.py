@@ -37,6 +37,9 @@ def accused_of(tok: Token) -> Token | None:
 def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
     key = tok.lower_ if tok.pos_ == "PRON" else tok.lemma_.lower()
     kinds = ANAPHORA_KINDS.get(key)
+    if key in ("force", "movement") and any(c.dep_ == "amod" and ANAPHORA_KINDS.get(c.lemma_.lower()) == {"armed_group"}
+                                            for c in tok.children):
+        kinds = {"armed_group"}  # "the paramilitary force", "the rebel movement": the group named before
     if kinds is None or tok.pos_ != "PRON" and not any(c.lower_ in ("the", "this") for c in tok.children):
         poss = find_child(tok, ("poss",))  # "Its government accuses ...": the state "its" refers to
         if kinds is None or poss is None or poss.lower_ not in ("its", "their"):

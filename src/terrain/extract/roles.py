@@ -103,6 +103,9 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
         return None, True  # anaphora: resolved by the caller with the paragraph's mentions
     if cls == "government" and (seat := _seat(tok)) is not None:
         return seat, False  # "officials in Djugu blamed the killings on CODECO": DR Congo's
+    if cls == "government" and any(c.dep_ in ("amod", "compound") and c.lower_ in ("federal", "central", "national")
+                                   for c in tok.children) and (home := _report_state(tok)) is not None:
+        return home, False  # "federal officials have accused Fano": the report's own state
     if cls is None or cls == "government":
         return None, False  # "countries facing challenges": no state is named
     spec = _words("generic")[cls]
@@ -149,6 +152,13 @@ def _origin(tok: Token, idx: MentionIndex, name: str) -> Actor | None:
     return Actor(name, "armed_group", country) if country else None
 
 
+def _report_state(tok: Token) -> Actor | None:
+    from terrain.extract.countries import doc_country
+
+    hint = doc_country(tok.doc).hint
+    return registry().state(hint) if hint else None
+
+
 def _seat(tok: Token) -> Actor | None:
     """The state whose officials or authorities sit in the place named ("authorities in Djugu"), the place
     looked up in the report's country first."""
@@ -167,8 +177,8 @@ def _seat(tok: Token) -> Actor | None:
 def _in_clause(t: Token, head: Token) -> bool:
     """True when ``t`` sits in a relative/adverbial clause under ``head`` (not part of the NP itself)."""
     while t.i != head.i and t.head.i != t.i:
-        if t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.head.i == head.i:
-            return True
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp") and t.head.i == head.i or t.dep_ == "pcomp":
+            return True  # (a pcomp: "the regional force of coexisting with the rebels" is not the rebels)
         if t.dep_ == "amod" and t.pos_ == "VERB" and t.head.i == head.i and t.tag_ == "VBN":
             return True  # "the Rwanda-backed movement": the backer modifies, it is not the movement
         t = t.head
