@@ -88,3 +88,12 @@ def test_what_an_accused_force_is_said_to_do_is_not_who_it_is():
     events = article("The EAC deployed a regional force, EACRF, in eastern DR Congo in November. The Congolese "
                      "government accuses the regional force of coexisting with the rebels instead of fighting them.")
     assert ("DR Congo", "EACRF") in pairs(events, "ACCUSE")  # the force named before, not the rebels
+
+
+def test_raids_claimed_are_told_here_and_a_base_overrun_with_its_dead_is_also_a_battle():
+    events = article("The Islamic State group claimed raids on military camps at Inates in December 2019 and "
+                     "Chinagodrar in January 2020, which killed 71 and 89 soldiers in Niger.")
+    assert "BATTLE" in {e.type for e in events}  # not "the attack told before": no "the"
+    events = article("On 3 May, al-Shabaab fighters overran an African Union base at El Baraf in Somalia, killing 10 "
+                     "Burundian soldiers and wounding 25, according to the army.")
+    assert {"SEIZE", "BATTLE"} <= {e.type for e in events}

@@ -65,7 +65,9 @@ def _restated(trig: Trigger) -> bool:
     before; the accusation or the claim names its doer."""
     tok = trig.token
     return trig.type in VIOLENT_TYPES and tok.pos_ != "VERB" and tok.dep_ in OBJ \
-        and tok.head.lemma_.lower() in ("blame", "claim") and len(doc_text(tok.doc)) > SHORT_REPORT
+        and tok.head.lemma_.lower() in ("blame", "claim") and len(doc_text(tok.doc)) > SHORT_REPORT \
+        and any(c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children)
+    # (not "the group claimed raids on camps at Inates and Chinagodrar": events told here)
 
 
 AIMS = frozenset({"aim", "intention", "plan", "bid", "goal", "purpose", "hope", "threat"})
@@ -173,6 +175,8 @@ def _outermost(triggers: list[Trigger]) -> list[Trigger]:
         outer = next((violent[a.i] for a in list(t.token.ancestors)[:3] if a.i in violent), None)
         if outer is None or t.type == "SEIZE" != outer.type and t.token.dep_ == "conj":
             continue  # "repelled the attackers and regained control of the town": a town taken is its own event
+        if outer.type == "SEIZE" != t.type and t.token.lemma_.lower() in CASUALTY_VERBS:
+            continue  # "overran an AU base, killing 10 Burundian soldiers": the killing is a fight of its own
         if outer.type == "ATTACK" and outer.token.lemma_.lower() in CASUALTY_VERBS and t.type in ("BATTLE", "PROTEST") \
                 and (t.token.pos_ == "VERB" or t.token.dep_ in ("nsubj", "nsubjpass")) and outer.token.i not in into:
             into[outer.token.i] = t
