@@ -6,19 +6,19 @@ from spacy.tokens import Span
 
 from terrain.extract.ablation import enabled
 from terrain.extract.gate import gate
-from terrain.extract.links import keep
 from terrain.extract.build import Candidate, Context, build
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.triggers import find_triggers
 from terrain.extract.verify import verify
-from terrain.extract.violence import MILITIA, fought_back
+from terrain.extract.violence import fought_back
+from terrain.extract.merge import dedupe, fold_casualties, fold_partial
 from terrain.extract.feed import FeedCountry
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.extract.countries import african, doc_country, use_feed
 from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions
 from terrain.nlp import ParsedDocument
-from terrain.records import VIOLENT_TYPES, Actor, Event, Evidence
+from terrain.records import Actor, Event, Evidence
 from terrain.resolve.actors import registry
 
 QUOTES = ("\u201c", "\u201d", '"')
@@ -82,12 +82,12 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
             lede_date = next((e.date and (e.date, e.date_precision) for e in events[first_in_sentence:] if e.date),
                              None)
     if short:
-        events = _fold_casualties(events, doc_text(doc))
+        events = fold_casualties(events, doc_text(doc))
         if enabled("battle"):
             events = fought_back(events, doc_text(doc))
     if enabled("denials"):
         _answer_denials(events, speakers)
-    kept = verify(gate(_fold_partial(_dedupe(events, short))), len(doc_text(doc)))  # (the verifier reads whether a date was written)
+    kept = verify(gate(fold_partial(dedupe(events, short))), len(doc_text(doc)))  # (the verifier reads whether a date was written)
     for e in kept if not short and enabled("dates") else ():
         if e.date is None and undated.get(id(e)):
             e.date, e.date_precision = undated[id(e)]
@@ -131,51 +131,6 @@ def _same_actor(a: Actor, b: Actor) -> bool:
 def _same_side(a: Actor, b: Actor) -> bool:
     return a.name == b.name or (a.country is not None and a.country == b.country and a.kind != "armed_group"
                                 and b.kind != "armed_group")
-
-
-CASUALTY_TRIGGERS = frozenset({"kill", "injure", "wound", "die", "find", "shoot", "murder"})
-
-
-def _fold_casualties(events: list[Event], text: str) -> list[Event]:
-    """In a short report, a casualty-only event ("Police clash with raiders. 10 killed.") is the count of
-    the paragraph's first violent event (else the report's), not a second happening: its numbers move
-    there, and so do its victims where that event named none."""
-    named = [e for e in events if e.type == "BATTLE" and not _unnamed_sides(e)]
-    if named:  # "M23 rebels attacked FARDC positions. Heavy fighting went on; 4 soldiers were killed": one battle
-        for e in events:
-            if e.type == "BATTLE" and _unnamed_sides(e):
-                for k, v in e.quantities.items():
-                    named[0].quantities.setdefault(k, v)
-        events = keep(events, [e for e in events if not (e.type == "BATTLE" and _unnamed_sides(e))])
-    mains = [e for e in events if e.type in VIOLENT_TYPES and e.trigger not in CASUALTY_TRIGGERS]
-    if not mains:
-        return events
-    out = []
-    for e in events:
-        if e in mains or e.type != "ATTACK" or e.trigger not in CASUALTY_TRIGGERS or not e.quantities:
-            out.append(e)
-            continue
-        here = e.evidence.start if e.evidence else 0
-        para = [m for m in mains if m.evidence and "\n\n" not in text[min(m.evidence.start, here):
-                                                                       max(m.evidence.start, here)]]
-        main = para[0] if para else mains[0]
-        if set(e.quantities) & set(main.quantities):
-            out.append(e)  # a second toll: a second happening
-            continue
-        # terse tolls parse badly ("One police shot dead" makes the police the shooter), so a toll folds
-        # whoever it names as doer (+0.06 fatalities exact on acled-kenya, 1000-row sample, seed 11)
-        main.quantities.update(e.quantities)
-        if e.actor2 is not None and e.actor2.kind != "civilians" and (
-                main.actor2 is None or main.actor2.name in GENERIC_NAMES):
-            main.actor2 = e.actor2  # "One US soldier was killed": the attack was on US forces
-        if e.actor1 is not None and e.actor1.name not in GENERIC_NAMES and e.actor1 not in (main.actor1, main.actor2):
-            e.quantities = {}  # "Police intervened, killing 12": the police's part stays, its toll is the event's
-            out.append(e)
-    return keep(events, out)
-
-
-def _unnamed_sides(e: Event) -> bool:
-    return e.actor1 is not None and e.actor2 is not None and e.actor1.name == e.actor2.name == MILITIA.name
 
 
 INVITED = ("help", "support", "assist", "request", "invit", "agreement", "accord")
@@ -254,80 +209,3 @@ def _link_sentence(events: list[Event], start: int) -> None:
                 fact.status = "alleged"
 
 
-def _key(e: Event, short: bool = False) -> tuple:
-    def a(x: Actor | None):
-        return (x.name, x.country) if x else None
-    # violence at two places is two events; a relation stated twice is one claim; in an incident report a
-    # battle has no direction ("soldiers repelled an attack by JNIM": the assault and the army's fight are
-    # one; in an article the two may be two fights: -3 demo facts when merged there)
-    pair = (a(e.actor1), a(e.actor2))
-    if short and e.type == "BATTLE":
-        pair = tuple(sorted(pair, key=repr))
-    return (e.type, *pair, e.country if e.type in VIOLENT_TYPES else None)
-
-
-def _distinct(a: Event, b: Event) -> bool:
-    """Violent events told apart by their own day or town, both stated precisely; troop movements by their
-    own month ("sent troops in December 2020 ... a further 750 in August 2021")."""
-    if a.type in ("DEPLOY", "WITHDRAW"):
-        return bool(a.date and b.date) and "year" not in (a.date_precision, b.date_precision) \
-            and a.date[:7] != b.date[:7] and "planned" not in (a.status, b.status)  # (a plan, then its doing)
-    if a.type not in VIOLENT_TYPES:
-        return False
-    days = a.date_precision == b.date_precision == "day" and a.date != b.date
-    towns = a.location is not None and b.location is not None and a.location.precision == "place" \
-        and b.location.precision == "place" and a.location.name != b.location.name
-    return days or towns
-
-
-def _fold_partial(events: list[Event]) -> list[Event]:
-    """A mention without the other party ("Sudan's army retakes Wad Madani", a headline) of an event the report
-    tells in full ("... retook the city from the RSF") is that event: its place, date and counts go to the full
-    one (-6 false events on the demo corpus, no fact lost)."""
-    out = []
-    for i, e in enumerate(events):
-        full = next((j for j, x in enumerate(events) if x is not e and e.actor2 is None and x.actor2 is not None
-                     and x.type == e.type and x.actor1 == e.actor1 and x.place_country == e.place_country
-                     and (e.location is None or x.location is None or e.location.name == x.location.name)), None)
-        if full is None:
-            out.append(e)
-            continue
-        for x in events:  # what referred to the partial mention refers to the full one
-            x.refers_to = full if x.refers_to == i else x.refers_to
-        full = events[full]
-        for qk, qv in e.quantities.items():
-            full.quantities.setdefault(qk, qv)
-        full.location = full.location or e.location
-        if full.date is None and e.date:
-            full.date, full.date_precision = e.date, e.date_precision
-    return keep(events, out)
-
-
-def _dedupe(events: list[Event], short: bool = False) -> list[Event]:
-    """One event per (type, actors, country) within a document: repeated mentions of the same
-    happening in one article are one claim; the first, most informative mention is kept."""
-    kept: dict[tuple, int] = {}
-    out: list[Event] = []
-    remap: dict[int, int] = {}
-    for i, e in enumerate(events):
-        k = _key(e, short)
-        if k in kept and _distinct(out[kept[k]], e):
-            k = (*k, i)  # two attacks by the same group on different days or towns ("log" reports)
-        if k in kept:
-            j = kept[k]
-            prev = out[j]
-            for qk, qv in e.quantities.items():
-                prev.quantities.setdefault(qk, qv)
-            if prev.location is None and e.location is not None:
-                prev.location = e.location
-            if prev.date is None and e.date:
-                prev.date, prev.date_precision = e.date, e.date_precision
-            remap[i] = j
-            continue
-        kept[k] = len(out)
-        remap[i] = len(out)
-        out.append(e)
-    for e in out:
-        if e.refers_to is not None:
-            e.refers_to = remap.get(e.refers_to)
-    return out
