@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from terrain.extract.ablation import enabled
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
-from terrain.extract.roles import arg_actors, resolve_token
+from terrain.extract.roles import arg_actors, home_state, resolve_token
 from terrain.extract.syntax import find_child
 from terrain.extract.trigger_words import ACCUSE_VERBS
 from terrain.records import GENERIC_ACTOR_NAMES, Actor
@@ -55,22 +55,11 @@ def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
             if found:
                 return found[0]
     if key in ("government", "authority") and not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children):
-        home = _home_state(tok, idx)  # "the government blamed ISWAP for the attack on a church in Owo": Nigeria's
+        home = home_state(tok, idx)  # "the government blamed ISWAP for the attack on a church in Owo": Nigeria's
         if home is not None:
             return home
     m = idx.before(tok, kinds) or idx.before(tok, kinds, same_paragraph=False)
     return m.actor if m else None
-
-
-def _home_state(tok: Token, idx: MentionIndex) -> Actor | None:
-    """The state of the country the report's places are in, when the report names that state: whose
-    government "the government" is, rather than the state named last (+6 facts on the demo corpus, none lost)."""
-    from terrain.extract.countries import doc_country
-
-    hint = doc_country(tok.doc).hint
-    if hint and any(m.actor.country == hint and m.actor.kind in ("state", "state_forces") for m in idx.mentions):
-        return registry().state(hint)
-    return None
 
 
 def governing_subject(tok: Token) -> Token | None:
