@@ -129,7 +129,7 @@ def patient_of(tok: Token) -> Token | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "leave" and prep_object(tok, TARGET_PREPS) is None:
             return find_child(tok.head, OBJ)  # "a shooting leaves two police officers dead"
-        return prep_object(tok, TARGET_PREPS + ("of", "from", "to"))
+        return prep_object(tok, TARGET_PREPS + ("of", "from", "to"), undated=True)
     passive = find_child(tok, PASSIVE_SUBJ) or (find_child(tok, SUBJ) if _passive(tok) else None)
     if passive is not None:
         return antecedent(passive)
@@ -138,7 +138,8 @@ def patient_of(tok: Token) -> Token | None:
     obj = find_child(tok, OBJ)
     if obj is not None and obj.lower_ not in REFLEXIVE:
         return antecedent(obj)
-    return prep_object(tok, TARGET_PREPS + ("of", "from"))
+    # "On Thursday the M23 clashed again with government troops": a day is no target
+    return prep_object(tok, TARGET_PREPS + ("of", "from"), undated=True)
 
 
 RELATIVE = frozenset({"who", "whom", "which", "that"})

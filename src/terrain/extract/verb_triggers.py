@@ -75,8 +75,9 @@ def _verb_type(tok: Token) -> Trigger | None:
     typ = _object_type(tok, obj)
     if typ:
         return Trigger(tok, typ, breaking=lemma in lex.breaking, via_object=True, obj=obj)
-    if lemma in ("reject", "deny", "dismiss", "refute") and tok.dep_ == "relcl" and (
-            tok.head.lemma_.lower() in FINDINGS | {"criticism"} or any(c.lower_ == "which" for c in tok.children)):
+    if lemma in ("reject", "deny", "dismiss", "refute", "dispute", "contest") and tok.dep_ == "relcl" and (
+            tok.head.lemma_.lower() in FINDINGS | {"criticism", "account", "assertion"}
+            or any(c.lower_ == "which" for c in tok.children)):
         return Trigger(tok, "DENY")  # "a claim Paris dismissed", "..., which Kigali rejects"
     if lemma in ("accept", "acknowledge", "recognise", "recognize") and obj is not None \
             and obj.lemma_.lower() in FINDINGS and any(c.dep_ == "neg" for c in tok.children):
