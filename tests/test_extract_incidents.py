@@ -45,6 +45,16 @@ def test_resolve_date_keeps_weekdays_and_years():
     assert resolve_date("since 2012", "2026-02-06") == ("2012", "year")
 
 
+@pytest.mark.parametrize("text, want", [
+    ("overnight on Monday", ("2022-03-07", "day")),  # the weekday, whatever words surround it
+    ("mid-June", ("2021-06", "month")),
+    ("in February last year", ("2021-02", "month")),
+    ("last month", ("2022-02", "month")),
+])
+def test_resolve_relative_phrases(text, want):
+    assert resolve_date(text, "2022-03-14") == want
+
+
 # -- whole reports (model) -----------------------------------------------------------------------------------
 
 def extract(text: str, published: str | None = PUB):

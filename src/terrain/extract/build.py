@@ -117,6 +117,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     a1s, a2s = actors_of(agent, idx, expand=not possessive(agent)), actors_of(patient, idx)
     if patient is not None and agent is not None and patient.i == agent.i:
         a2s = []
+    if trig.via_object and typ == "ACCUSE":  # "summoned Mali's ambassador, Mohamed Dibassy": his state
+        a2s = [registry().state(a.country) if a.kind == "person" and a.country else a for a in a2s]
     if typ == "DENY" and patient is not None and (idx.at(patient) is None or patient.lower_ in ("which", "that")) \
             and patient.lemma_.lower() not in FINDINGS | {"criticism", "statement", "account"}:
         a2s = []  # "denies any link with the rebels", "deny Ukrainian help", "hosting French forces, which Benin

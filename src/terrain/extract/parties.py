@@ -26,6 +26,11 @@ def accused_of(tok: Token) -> Token | None:
                 and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.head.children):
             return find_child(tok.head, ("dobj", "nsubjpass"))  # "accusing Kigali of harbouring and arming X"
         tok = tok.head  # the same, parsed as objects of "of" (the first often tagged a noun)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and not any(c.dep_ in ("compound", "poss") for c in tok.children):
+        # "blamed the army for the killing of 30 herders" (not "blamed Rwanda for a Red Tabara attack"),
+        verb = tok.head.head  # "held the rebels responsible for the attack": the one blamed did it
+        verb = verb.head if verb.lower_ == "responsible" else verb
+        return find_child(verb, ("dobj", "nsubjpass")) if verb.lemma_.lower() in ("blame", "hold") else None
     if tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ != "of":
         return None
     verb = tok.head.head

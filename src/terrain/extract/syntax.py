@@ -75,8 +75,9 @@ def agent_of(tok: Token) -> Token | None:
         if later and find_child(later[0], ("pobj",)) is not None:
             return find_child(later[0], ("pobj",))
         for c in [*tok.children, *(target.children if target is not None else [])]:
-            if c.dep_ in ("acl", "relcl"):  # "attacks on civilians committed by Wagner operatives"
-                a = prep_object(c, ("by",))
+            if c.dep_ in ("acl", "relcl"):  # "attacks on civilians committed by Wagner operatives", "deaths that
+                # local media blamed on Malian soldiers"
+                a = prep_object(c, ("on",) if c.lemma_.lower() == "blame" else ("by",))
                 if a is not None:
                     return a
         if tok.dep_ in OBJ and tok.head.pos_ in ("VERB", "AUX") and not _reacts(tok.head):  # "launched an attack"

@@ -110,8 +110,10 @@ def resolve_date(text: str, published: str | None) -> tuple[str, str] | None:
     written = written_dates(text, published)
     if written:
         return written[0][2]
-    low = text.lower().replace(",", " ").replace(".", " ")
+    low = text.lower().replace(",", " ").replace(".", " ").replace("-", " ")  # "mid-June", "late-March"
     words = low.split()
+    if published and ("last year" in low or "last month" in low):  # "in February last year", "last month"
+        return _last(low, words, datetime.fromisoformat(published))
     day = month = year = None
     for w in words:
         w2 = re.sub(r"(st|nd|rd|th)$", "", w)
@@ -136,7 +138,8 @@ def resolve_date(text: str, published: str | None) -> tuple[str, str] | None:
         return f"{year:04d}", "year"
     if published and any(w in WEEKDAYS or w in RELATIVE for w in words):
         base = datetime.fromisoformat(published)
-        got = dateparser.parse(low.replace("on ", "").replace("last ", ""), languages=["en"], settings={
+        weekday = next((w for w in words if w in WEEKDAYS), None)  # "overnight on Monday", "on Sunday night"
+        got = dateparser.parse(weekday or low.replace("on ", "").replace("last ", ""), languages=["en"], settings={
             "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
         if got is not None and got <= base:
             if "year" in low:
@@ -145,6 +148,14 @@ def resolve_date(text: str, published: str | None) -> tuple[str, str] | None:
                 return f"{got.year:04d}-{got.month:02d}", "month"
             return got.date().isoformat(), "day"
     return None
+
+
+def _last(low: str, words: list[str], pub: datetime) -> tuple[str, str]:
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    if "last year" in low:
+        return (f"{pub.year - 1:04d}-{month:02d}", "month") if month else (f"{pub.year - 1:04d}", "year")
+    year, month = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
+    return f"{year:04d}-{month:02d}", "month"
 
 
 def date_entities(sent: Span) -> list[Span]:
@@ -170,7 +181,7 @@ def sentence_dates(sent: Span, published: str | None) -> list[tuple[int, int, tu
     for ent in date_entities(sent):
         if any(s < ent.end_char and ent.start_char < e for s, e, _, _ in out) or _modifier_year(ent):
             continue
-        words = ent.text.lower().split()
+        words = re.split(r"[\s-]+", ent.text.lower())  # "mid-June"
         if not re.search(r"\d", ent.text) and not any(w in MONTHS for w in words):
             if any(w in WEEKDAYS or w in RELATIVE or w in ("year", "month") for w in words):
                 out.append((ent.start_char, ent.end_char, ent.text, True))
@@ -178,9 +189,25 @@ def sentence_dates(sent: Span, published: str | None) -> list[tuple[int, int, tu
         got = resolve_date(ent.text, published)
         if got:
             out.append((ent.start_char, ent.end_char, got, False))
+    # the dateline's date ("MPEKETONI, Kenya, June 18 -") is when the report was filed: the event's date only
+    # when the sentence gives no other (it dated "Gunmen who stormed ... on Sunday night" by the dateline)
+    filed = _dateline_spans(sent.doc)
+    out = [(s, e, sent.doc.text[s:e], True) if (s, e) in filed else (s, e, got, rel) for s, e, got, rel in out]
     out.sort()
     sent.doc.user_data[key] = out
     return out
+
+
+_DATELINE = re.compile(rf"^[A-Z][A-Z'.\- ]+(?:/[A-Z][A-Z'.\- ]+)*,(?:[^\n,]{{1,30}},)?\s*"
+                       rf"(?P<date>{_MON}\s+{_DAY}(?:,?\s+(?:19|20)\d\d)?|{_DAY}\s+{_MON}(?:,?\s+(?:19|20)\d\d)?)"
+                       r"\s*(?:\(\w+\)\s*)?[-\u2013\u2014]", re.M | re.I)
+
+
+def _dateline_spans(doc: Doc) -> set[tuple[int, int]]:
+    key = "terrain.when.datelines"
+    if key not in doc.user_data:
+        doc.user_data[key] = {m.span("date") for m in _DATELINE.finditer(doc.text)}
+    return doc.user_data[key]
 
 
 def _lede_dates(doc: Doc, published: str | None) -> list[tuple[int, int, tuple[str, str] | str, bool]]:
@@ -214,7 +241,8 @@ def event_date(trigger: Token, sent: Span, published: str | None) -> tuple[str, 
             return day[2]
     if explicit:
         return explicit[0][2]
-    relative = sorted((d for d in dates if d[3]), key=lambda d: (not in_clause(d), d[0]))
+    filed = _dateline_spans(doc)
+    relative = sorted((d for d in dates if d[3]), key=lambda d: ((d[0], d[1]) in filed, not in_clause(d), d[0]))
     for d in relative:
         if got := resolve_date(d[2], published):
             return got
