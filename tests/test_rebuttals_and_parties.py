@@ -75,3 +75,18 @@ def test_a_summoned_ambassador_named_stands_for_his_state_and_a_lodged_protest_i
                      "protest.", published="2022-03-14")
     assert ("Mauritania", "Mali") in pairs(events, "ACCUSE")
     assert not pairs(events, "PROTEST")
+
+
+@pytest.mark.parametrize("subject", ["the junta", "it"])
+def test_a_rebuttal_by_reference_is_the_accused(subject):
+    events = extract(f"Paris has accused Bamako of hiring mercenaries from Russia's Wagner Group, a charge {subject} "
+                     "denies.", published="2022-03-14")
+    assert ("Mali", "France") in pairs(events, "DENY")  # not Russia, the state named last
+
+
+def test_a_spokesman_for_the_group_speaks_for_the_group_named_most():
+    events = article("Al-Shabaab, the Somali Islamist movement linked to al Qaeda, said its fighters had attacked "
+                     "Mpeketoni in Kenya. Abdiasis Abu Musab, a spokesman for the group, told news agencies the "
+                     "killings were revenge for the presence of Kenyan troops in Somalia. President Uhuru Kenyatta "
+                     "rejected that account on Tuesday.", published="2014-06-18")
+    assert ("Uhuru Kenyatta", "al-Shabaab") in pairs(events, "DENY")

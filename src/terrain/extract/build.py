@@ -10,8 +10,8 @@ from terrain.extract.ablation import enabled
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.movement import home_destination, movement
-from terrain.extract.parties import (accused_of, actors_of, governing_subject, possessive, same_party, same_state,
-                                     seized_from, threatened)
+from terrain.extract.parties import (accused_of, actors_of, governing_subject, possessive, rebutter, same_party,
+                                     same_state, seized_from, threatened)
 from terrain.extract.rerank import rerank
 from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.syntax import agent_of, find_child, patient_of, prep_object
@@ -117,6 +117,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     a1s, a2s = actors_of(agent, idx, expand=not possessive(agent)), actors_of(patient, idx)
     if patient is not None and agent is not None and patient.i == agent.i:
         a2s = []
+    if typ == "DENY" and (denier := rebutter(tok, agent, idx)):
+        a1s = denier
     if trig.via_object and typ == "ACCUSE":  # "summoned Mali's ambassador, Mohamed Dibassy": his state
         a2s = [registry().state(a.country) if a.kind == "person" and a.country else a for a in a2s]
     if typ == "DENY" and patient is not None and (idx.at(patient) is None or patient.lower_ in ("which", "that")) \

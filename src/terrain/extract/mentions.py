@@ -170,7 +170,15 @@ def _office(ent: Span, known: list[Mention]) -> Actor | None:
     states = {a.country for a in named if a.kind in ("state", "state_forces") and a.country}
     if len(states) == 1:
         return Actor(ent.text, "person", states.pop())
-    bodies = {a for a in named if a.kind in ("igo", "mission")}
+    # "James Swan, the acting UN special representative", "Abu Musab, a spokesman for the group": the body or
+    # group he speaks for ("the group" being the one the report has named most so far: not "al Qaeda" of "the
+    # Somali movement linked to al Qaeda")
+    bodies = {a for a in named if a.kind in ("igo", "mission", "armed_group")}
+    if not named and any(t.lemma_.lower() in ("group", "movement", "militia") and t.dep_ == "pobj"
+                         and any(c.lower_ == "the" for c in t.children) for t in office.subtree):
+        groups = Counter(m.actor for m in known if m.span.start < ent.start and m.actor.kind == "armed_group"
+                         and m.actor.name not in GENERIC_ACTOR_NAMES)
+        bodies = {groups.most_common(1)[0][0]} if groups else set()
     return bodies.pop() if len(bodies) == 1 and not states else None
 
 

@@ -39,6 +39,20 @@ def accused_of(tok: Token) -> Token | None:
     return find_child(verb, ("dobj", "nsubjpass")) if verb.lemma_.lower() in ACCUSE_VERBS else None
 
 
+def rebutter(tok: Token, subject: Token | None, idx: MentionIndex) -> list[Actor]:
+    """ "X accused Bamako of hiring Wagner, a charge the junta denies": "the junta", "it", "the government" in a
+    rebuttal clause is the one accused in the sentence (not the state named last: Russia)."""
+    if subject is None or tok.dep_ != "relcl" or idx.at(subject) is not None:
+        return []
+    kinds = ANAPHORA_KINDS.get(subject.lower_ if subject.pos_ == "PRON" else subject.lemma_.lower())
+    for verb in tok.sent:
+        if verb.i < tok.i and verb.pos_ == "VERB" and verb.lemma_.lower() in ACCUSE_VERBS:
+            accused = actors_of(find_child(verb, ("dobj", "nsubjpass")), idx)
+            if accused and kinds and (accused[0].kind in kinds or accused[0].kind == "state_forces" and "state" in kinds):
+                return accused[:1]
+    return []
+
+
 def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
     key = tok.lower_ if tok.pos_ == "PRON" else tok.lemma_.lower()
     kinds = ANAPHORA_KINDS.get(key)
