@@ -173,8 +173,9 @@ def _office(ent: Span, known: list[Mention]) -> Actor | None:
     # "James Swan, the acting UN special representative", "Abu Musab, a spokesman for the group": the body or
     # group he speaks for ("the group" being the one the report has named most so far: not "al Qaeda" of "the
     # Somali movement linked to al Qaeda")
-    bodies = {a for a in named if a.kind in ("igo", "mission", "armed_group")}
-    if not named and any(t.lemma_.lower() in ("group", "movement", "militia") and t.dep_ == "pobj"
+    speaks = office.lemma_.lower() in SPEAKING_OFFICES  # (not "an al Shabaab suspect", "wife of a Mungiki leader")
+    bodies = {a for a in named if a.kind in ("igo", "mission") or a.kind == "armed_group" and speaks}
+    if not named and speaks and any(t.lemma_.lower() in ("group", "movement", "militia") and t.dep_ == "pobj"
                          and any(c.lower_ == "the" for c in t.children) for t in office.subtree):
         groups = Counter(m.actor for m in known if m.span.start < ent.start and m.actor.kind == "armed_group"
                          and m.actor.name not in GENERIC_ACTOR_NAMES)
@@ -182,6 +183,8 @@ def _office(ent: Span, known: list[Mention]) -> Actor | None:
     return bodies.pop() if len(bodies) == 1 and not states else None
 
 
+SPEAKING_OFFICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "leader", "commander", "chief", "head",
+                              "founder", "emir", "official", "representative", "negotiator", "envoy", "deputy"})
 DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 
