@@ -90,3 +90,22 @@ def test_a_spokesman_for_the_group_speaks_for_the_group_named_most():
                      "killings were revenge for the presence of Kenyan troops in Somalia. President Uhuru Kenyatta "
                      "rejected that account on Tuesday.", published="2014-06-18")
     assert ("Uhuru Kenyatta", "al-Shabaab") in pairs(events, "DENY")
+
+
+def test_a_pronoun_subject_of_a_second_clause_is_the_first_clauses_subject():
+    events = extract("The MSA said ISGS men had descended on Tamalat, and it accused the jihadists of killing "
+                     "civilians.", published="2022-03-14")
+    assert ("MSA", "Islamic State Sahel") in pairs(events, "ACCUSE")  # not ISGS, the group named last
+
+
+def test_the_militias_fighters_are_the_group_named_before():
+    events = article("CODECO fighters attacked the Lala displacement camp in Ituri, DR Congo, on Monday. In January the militia's "
+                     "fighters raided the localities of Blukwa and Largu in Djugu, killing at least 23 people.",
+                     published="2023-06-15")
+    assert {a for a, _ in pairs(events, "ATTACK")} == {"CODECO"}
+
+
+def test_carrying_out_raids_is_an_attack():
+    events = extract("Al-Shabaab said its fighters had carried out both raids on the town of Mpeketoni in Kenya.",
+                     published="2014-06-18")
+    assert ("al-Shabaab", "Civilians") in pairs(events, "ATTACK")

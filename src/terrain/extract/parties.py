@@ -61,6 +61,9 @@ def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
         kinds = {"armed_group"}  # "the paramilitary force", "the rebel movement": the group named before
     if kinds is None or tok.pos_ != "PRON" and not any(c.lower_ in ("the", "this") for c in tok.children):
         poss = find_child(tok, ("poss",))  # "Its government accuses ...": the state "its" refers to
+        owner = poss is not None and poss.pos_ == "NOUN" and ANAPHORA_KINDS.get(poss.lemma_.lower()) == {"armed_group"}
+        if owner and (kinds is None or "armed_group" in kinds):  # "the militia's fighters": the group's own
+            return anaphor(poss, idx)
         if kinds is None or poss is None or poss.lower_ not in ("its", "their"):
             return None  # "countries facing challenges" refers to no one; "the country" does
         ref = anaphor(poss, idx)
@@ -73,6 +76,12 @@ def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
             found = [a for a in actors_of(matrix, idx) if a.kind in kinds or a.kind == "state_forces" and "state" in kinds]
             if found:
                 return found[0]
+    if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and tok.head.dep_ == "conj" and tok.head.head.pos_ == "VERB":
+        # "the MSA said ISGS men had descended on Tamalat, and it accused the jihadists": the first clause's subject
+        first = find_child(tok.head.head, ("nsubj",))
+        found = [a for a in actors_of(first, idx) if a.kind in kinds] if first is not None and first.pos_ != "PRON" else []
+        if found:
+            return found[0]
     if key in ("government", "authority") and not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children):
         home = home_state(tok, idx)  # "the government blamed ISWAP for the attack on a church in Owo": Nigeria's
         if home is not None:

@@ -65,6 +65,10 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
         # "the UN stabilisation mission in DR Congo, MONUSCO": the mission its apposition names
         appos = [m for m in inner if m.span.root.dep_ == "appos" and m.span.root.head.i == tok.i]
         mention = appos[0] if appos else inner[0] if inner else None
+        owner = mention.span.root if mention is not None else None
+        if owner is not None and owner.dep_ == "poss" and owner.head.i == tok.i and _is_definite(owner) \
+                and mention.actor.name in GENERIC_NAMES and idx.group_named_before(tok) is not None:
+            return None, True  # "the militia's fighters": the group named before (resolved by the caller)
     elif mention.actor.name in GENERIC_NAMES:
         # "armed groups, including the M23 rebellion": the named group, not the generic head
         named = [m for m in inner if m.actor.name not in GENERIC_NAMES and (
