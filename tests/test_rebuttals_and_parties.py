@@ -109,3 +109,28 @@ def test_carrying_out_raids_is_an_attack():
     events = extract("Al-Shabaab said its fighters had carried out both raids on the town of Mpeketoni in Kenya.",
                      published="2014-06-18")
     assert ("al-Shabaab", "Civilians") in pairs(events, "ATTACK")
+
+
+def test_a_crowds_damage_told_with_its_protest_is_the_riot_alone():
+    from terrain.extract.merge import fold_riots
+    from terrain.records import Actor, Event, Evidence
+
+    said, other = Evidence("Residents burned the town hall and marched on the UN base.", 0, 58), Evidence("x", 60, 61)
+    crowd, civilians = Actor("Rioters", "civilians", "COD"), Actor("Civilians", "civilians", "COD")
+    riot = Event("d", "PROTEST", Actor("Protesters", "civilians", "COD"), None, said)
+    arson = Event("d", "ATTACK", crowd, civilians, said)
+    lynching = Event("d", "ATTACK", crowd, civilians, other, quantities={"fatalities": 2})
+    assert fold_riots([riot, arson, lynching]) == [riot, lynching]
+
+
+def test_a_roadmap_named_after_a_capital_is_no_party():
+    events = extract("Congo and Rwanda agree Luanda roadmap, but M23 rebels say truce does not bind them.",
+                     published="2022-07-09")
+    assert pairs(events, "AGREE") == {("DR Congo", "Rwanda")}  # Angola did not agree
+
+
+def test_a_condition_is_no_event_and_a_reporters_forces_are_its_own():
+    events = extract("The TPLF said its forces would keep fighting until Eritrean troops had left Tigray.",
+                     published="2021-06-30")
+    assert not pairs(events, "WITHDRAW")  # Eritrea has not left
+    assert {a for a, _ in pairs(events, "BATTLE")} <= {"TPLF"}  # its forces: the TPLF's, not Ethiopia's

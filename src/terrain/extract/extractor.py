@@ -12,7 +12,7 @@ from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.triggers import find_triggers
 from terrain.extract.verify import verify
 from terrain.extract.violence import fought_back
-from terrain.extract.merge import dedupe, fold_casualties, fold_partial
+from terrain.extract.merge import dedupe, fold_casualties, fold_partial, fold_riots
 from terrain.extract.feed import FeedCountry
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.extract.countries import african, doc_country, use_feed
@@ -85,6 +85,8 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
         events = fold_casualties(events, doc_text(doc))
         if enabled("battle"):
             events = fought_back(events, doc_text(doc))
+    else:
+        events = fold_riots(events)
     if enabled("denials"):
         _answer_denials(events, speakers)
     kept = verify(gate(fold_partial(dedupe(events, short))), len(doc_text(doc)))  # (the verifier reads whether a date was written)

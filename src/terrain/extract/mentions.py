@@ -84,6 +84,8 @@ def registry_mentions(doc: Doc) -> list[Mention]:
         if match.via == "capital" and span.start > 0 and (doc[span.start - 1].pos_ == "PROPN"
                                                          or doc[span.start - 1].lower_ in CONNECTORS):
             continue  # "Mocímboa da Praia" is not Cabo Verde's capital
+        if match.via == "capital" and span.root.dep_ == "compound" and span.root.head.lemma_.lower() in NAMED_AFTER:
+            continue  # "the Luanda roadmap", "the Nairobi process": named after the city, not Angola's act
         out.append(Mention(span=span, actor=_body_of(match.actor), via=match.via))
         options.append((match.actor, *match.alternatives))
     return _disambiguate(out, options)
@@ -108,6 +110,8 @@ def _disambiguate(mentions: list[Mention], options: list[tuple[Actor, ...]]) -> 
     return mentions
 
 
+NAMED_AFTER = frozenset({"roadmap", "process", "agreement", "accord", "accords", "declaration", "framework", "talks",
+                         "deal", "plan", "communique", "communiqué", "summit", "conference", "peace", "initiative"})
 CONNECTORS = frozenset({"da", "de", "do", "du", "des", "dos", "el", "al", "la", "le", "di", "del"})
 
 

@@ -48,6 +48,15 @@ def fold_casualties(events: list[Event], text: str) -> list[Event]:
     return keep(events, out)
 
 
+def fold_riots(events: list[Event]) -> list[Event]:
+    """In an article, a crowd's damage told with its protest ("angry residents set fire to the town hall and
+    stormed the UN base") is the riot, one PROTEST, not also an attack on unnamed civilians."""
+    protests = {e.evidence.start for e in events if e.type == "PROTEST" and e.evidence}
+    return keep(events, [e for e in events if not (
+        e.type == "ATTACK" and e.actor1 is not None and e.actor1.name == "Rioters" and not e.quantities
+        and e.actor2 is not None and e.actor2.name == "Civilians" and e.evidence and e.evidence.start in protests)])
+
+
 def _unnamed_sides(e: Event) -> bool:
     return e.actor1 is not None and e.actor2 is not None and e.actor1.name == e.actor2.name == MILITIA.name
 

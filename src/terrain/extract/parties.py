@@ -68,10 +68,11 @@ def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
             return None  # "countries facing challenges" refers to no one; "the country" does
         ref = anaphor(poss, idx)
         return ref if ref is not None and ref.kind in kinds else None
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" and tok.head.head.i != tok.head.i:
-        # "the junta announced that it was ending ...", "X notified France that they were terminating ...":
-        # a reported clause's pronoun subject is the reporter
-        matrix = find_child(tok.head.head, ("nsubj",))
+    subject = tok.head if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass") else tok
+    if subject.dep_ in ("nsubj", "nsubjpass") and subject.head.dep_ == "ccomp" and subject.head.head.i != subject.head.i:
+        # "the junta announced that it was ending ...", "X notified France that they were terminating ...",
+        # "the TPLF said its forces would keep fighting": a reported clause's pronoun subject is the reporter
+        matrix = find_child(subject.head.head, ("nsubj",))
         if matrix is not None and matrix.pos_ != "PRON":
             found = [a for a in actors_of(matrix, idx) if a.kind in kinds or a.kind == "state_forces" and "state" in kinds]
             if found:
@@ -183,6 +184,9 @@ def _owned(tok: Token, actor: Actor, idx: MentionIndex) -> Actor:
     if actor.kind != "state_forces" or actor.country:
         return actor
     ref = anaphor(poss, idx)
+    reported = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp"
+    if reported and ref is not None and ref.kind == "armed_group" and ref.name not in GENERIC_ACTOR_NAMES:
+        return ref  # "the TPLF said its forces would keep fighting": the reporting group's own
     return registry().forces(ref.country) if ref is not None and ref.kind in ("state", "state_forces") \
         and ref.country else actor
 
