@@ -1,6 +1,7 @@
 """Long-form extraction on articles neither the rules nor the learned components were tuned on
 (eval/heldout/README.md): a floor under recall and precision, a little below what the extractor scores now on
-set 11 (15 articles, 129 required facts), so that a change that breaks long-form extraction fails."""
+set 12 (15 articles, 128 required facts; 0.28 / 0.55 on 2026-12-07), so that a change that breaks long-form
+extraction fails."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,4 +26,4 @@ def test_heldout_articles_keep_their_floor():
     report = score(gold, events)
     recall, precision = report.found / report.facts, report.matched / report.extracted
     assert report.facts >= 120
-    assert recall >= 0.36 and precision >= 0.50, (recall, precision)
+    assert recall >= 0.22 and precision >= 0.46, (recall, precision)
