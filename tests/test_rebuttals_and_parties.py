@@ -134,3 +134,15 @@ def test_a_condition_is_no_event_and_a_reporters_forces_are_its_own():
                      published="2021-06-30")
     assert not pairs(events, "WITHDRAW")  # Eritrea has not left
     assert {a for a, _ in pairs(events, "BATTLE")} <= {"TPLF"}  # its forces: the TPLF's, not Ethiopia's
+
+
+def test_an_ultimatum_threatens_its_recipient():
+    events = extract("Niger's junta gave the French ambassador 48 hours to leave the country.", published="2023-08-26")
+    assert ("Niger", "France") in pairs(events, "THREATEN")
+
+
+def test_a_vow_to_hunt_down_is_a_threat_made_by_the_speaker():
+    events = extract("A spokesman for Burkina Faso's government said the armed forces would hunt down the JNIM "
+                     "terrorists.", published="2023-11-28")
+    assert [(e.actor1.name, e.actor2.name, e.status) for e in events if e.type == "THREATEN"] == [
+        ("Burkina Faso", "JNIM", "asserted")]

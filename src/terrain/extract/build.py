@@ -106,6 +106,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             patient = direct
     elif trig.obj is not None and trig.obj.dep_ == "prep":  # "fighting alongside M23", "talks with Rwanda"
         patient = find_child(trig.obj, ("pobj",))
+    elif typ == "THREATEN" and trig.obj is not None:  # an ultimatum's recipient
+        patient = trig.obj
     if trig.via_object and trig.obj is not None and trig.obj.lemma_ == "delivery":
         # "the junta took delivery of four helicopters from Russia": the sender gives, the subject receives
         agent, patient = next((t for t in trig.obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "from"),
@@ -119,7 +121,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         a2s = []
     if typ == "DENY" and (denier := rebutter(tok, agent, idx)):
         a1s = denier
-    if trig.via_object and typ == "ACCUSE":  # "summoned Mali's ambassador, Mohamed Dibassy": his state
+    if trig.via_object and typ == "ACCUSE" or typ == "THREATEN" and trig.obj is not None:
+        # "summoned Mali's ambassador, Mohamed Dibassy", "gave France's ambassador, Joël Meyer, 72 hours": his state
         a2s = [registry().state(a.country) if a.kind == "person" and a.country else a for a in a2s]
     if typ == "DENY" and patient is not None and (idx.at(patient) is None or patient.lower_ in ("which", "that")) \
             and patient.lemma_.lower() not in FINDINGS | {"criticism", "statement", "account"}:
@@ -164,6 +167,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         # no group named before: condemning an attack accuses whoever did it, unidentified as yet
         unknown_culprit = named is None and tok.lemma_.lower() in CONDEMNING_VERBS
         a2s = [named] if named is not None else [UNIDENTIFIED] if unknown_culprit else []
+    if typ == "THREATEN" and not a1s:  # "the spokesman said the armed forces would hunt down the terrorists",
+        a1s = actors_of(speaker_of(tok), idx)  # "Kenyatta said those responsible would be hunted down": the speaker
     if typ == "THREATEN" and not a2s and a1s:
         a2s = threatened(tok, agent, idx, a1s[0])
         unknown_culprit = a2s == [UNIDENTIFIED]

@@ -88,6 +88,8 @@ def status_of(trigger: Token, event_type: str, in_quote: bool) -> str:
     if trigger.dep_ == "pobj" and trigger.head.head.lemma_ in ("report", "allegation", "accusation", "claim"):
         return "alleged"
     aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+    if event_type == "THREATEN" and speaker_of(trigger) is not None:
+        return "asserted"  # "said the army would hunt them down": the future is what is threatened; the threat is made
     if aux & _w("planned_aux") or under(trigger, lex.intent | _w("planned_words")) is not None:
         return "planned"
     if trigger.pos_ == "NOUN" and any(c.lemma_ in _w("planned_words") for c in trigger.children):

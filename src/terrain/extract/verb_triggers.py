@@ -142,6 +142,11 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in ("remain", "stay") and subj is not None and subj.lemma_.lower() in TROOPS and any(
             c.dep_ == "prep" and c.lower_ in ("in", "on") for c in tok.children):
         return Trigger(tok, "DEPLOY")  # "Burundian troops remain in parts of South Kivu": a presence
+    if lemma == "give" and (recipient := _ultimatum(tok)) is not None:
+        return Trigger(tok, "THREATEN", obj=recipient)  # "gave the junta one week to reinstate Bazoum"
+    if lemma in ("hunt", "pursue", "track", "punish", "crush", "avenge") and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in tok.children):
+        return Trigger(tok, "THREATEN")  # "the armed forces would hunt down the terrorists wherever they hid"
     with_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
     if lemma in ("negotiate", "discuss", "talk") and with_ is not None and {t.lemma_.lower() for t in tok.subtree} & HELP:
         return Trigger(tok, "REQUEST", obj=with_)  # "Benin is negotiating with Rwanda for logistical help"
@@ -266,3 +271,22 @@ def _town(tok: Token | None) -> bool:
 
 def _passive_voice(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+DEADLINES = frozenset({"hour", "day", "week", "month", "deadline"})
+
+
+def _ultimatum(give: Token) -> Token | None:
+    """ "gave the soldiers one week to reinstate Bazoum", "gave the ambassador 48 hours to leave", "gave Mali until
+    1 January to free the soldiers": the recipient of a deadline to act (the parser hangs the span anywhere)."""
+    recipient = next((c for c in give.children if c.dep_ in ("dative", "dobj") and c.lemma_.lower() not in DEADLINES
+                      and c.ent_type_ not in ("DATE", "TIME")), None)
+    if recipient is None:
+        return None
+    doc = give.doc
+    for t in doc[give.i + 1:min(give.i + 16, give.sent.end)]:
+        if t.lemma_.lower() in DEADLINES and t.ent_type_ in ("DATE", "TIME", "") or t.lower_ == "until":
+            then = doc[t.i + 1:min(t.i + 6, give.sent.end)]
+            if any(a.lower_ == "to" and a.i + 1 < len(doc) and doc[a.i + 1].pos_ == "VERB" for a in then):
+                return recipient
+    return None
