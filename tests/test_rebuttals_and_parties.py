@@ -146,3 +146,9 @@ def test_a_vow_to_hunt_down_is_a_threat_made_by_the_speaker():
                      "terrorists.", published="2023-11-28")
     assert [(e.actor1.name, e.actor2.name, e.status) for e in events if e.type == "THREATEN"] == [
         ("Burkina Faso", "JNIM", "asserted")]
+
+
+def test_east_african_troops_are_the_regional_force():
+    events = extract("President Félix Tshisekedi accused the East African troops, except the Burundians, of cohabiting "
+                     "with the rebels.", published="2023-05-10")
+    assert ("Félix Tshisekedi", "EACRF") in pairs(events, "ACCUSE")
