@@ -11,12 +11,13 @@ from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.movement import home_destination, movement
 from terrain.extract.parties import (accused_of, actors_of, governing_subject, possessive, rebutter, same_party,
-                                     same_state, seized_from, threatened)
+                                     same_state, seized_from)
 from terrain.extract.rerank import rerank
 from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.syntax import agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
 from terrain.extract.terse import headline_args
+from terrain.extract.threats import threat_parties
 from terrain.extract.trigger_words import CONDEMNING_VERBS, FINDINGS, Trigger
 from terrain.extract.violence import UNIDENTIFIED, running_toll, violence
 from terrain.extract.when import event_date
@@ -57,16 +58,6 @@ class Candidate:
     attributed_to: str | None = None
     speaker: Actor | None = None
     type: str = ""  # the trigger's type unless the roles changed it (killed in clashes -> BATTLE)
-
-
-def _nearest_in(tok: Token, idx: MentionIndex, ok) -> Actor | None:
-    """The first actor named in the trigger's own phrase that satisfies ``ok`` (not in a coordinated verb's:
-    "threatened to strike oil installations and called on the Chinese companies")."""
-    other = {t.i for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
-    for m in idx.inside(tok):
-        if m.span.root.i != tok.i and m.span.root.i not in other and ok(m.actor):
-            return m.actor
-    return None
 
 
 def fill_country(actor: Actor | None, country: str | None) -> Actor | None:
@@ -136,12 +127,6 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         typ, a1s, a2s, troops = movement(trig, typ, agent, patient, a1s, a2s, idx, loc, ctx.recent_states())
         if troops:
             quantities["troops"] = troops
-    if typ == "THREATEN" and a1s and not a2s:  # "threatened to pull Chad out of the force"; "warned that
-        # Ethiopian troops would have to leave": the state whose troops are threatened
-        a2s = [registry().state(a.country) if a.kind == "state_forces" and a.country else a
-               for a in (_nearest_in(tok, idx, lambda x: x.kind in ("state", "state_forces", "igo", "mission",
-                                                                    "armed_group")
-                                     and x.country != a1s[0].country and x not in a1s),) if a]
     if typ == "AID" and a2s and a2s[0].kind == "armed_group":
         typ = "SUPPORT"  # training, funding or arming a rebel group is backing it
     if typ in SYMMETRIC and len(a1s) > 1 and not a2s:
@@ -167,10 +152,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         # no group named before: condemning an attack accuses whoever did it, unidentified as yet
         unknown_culprit = named is None and tok.lemma_.lower() in CONDEMNING_VERBS
         a2s = [named] if named is not None else [UNIDENTIFIED] if unknown_culprit else []
-    if typ == "THREATEN" and not a1s:  # "the spokesman said the armed forces would hunt down the terrorists",
-        a1s = actors_of(speaker_of(tok), idx)  # "Kenyatta said those responsible would be hunted down": the speaker
-    if typ == "THREATEN" and not a2s and a1s:
-        a2s = threatened(tok, agent, idx, a1s[0])
+    if typ == "THREATEN":
+        a1s, a2s = threat_parties(tok, agent, a1s, a2s, idx)
         unknown_culprit = a2s == [UNIDENTIFIED]
     if typ == "ALIGN" and not a2s and a1s:
         other = idx.nearest(tok, sent, lambda a: a.name not in GENERIC_NAMES and a.country != a1s[0].country

@@ -207,31 +207,6 @@ def same_party(a: Actor | None, b: Actor | None) -> bool:
     return a is not None and b is not None and (a == b or same_state(a, b))
 
 
-RESPONSIBLE = frozenset({"responsible", "perpetrator", "attacker", "assailant", "killer", "culprit"})
-PARTY_KINDS = frozenset({"armed_group", "state", "state_forces", "igo", "mission", "company"})
-
-
-def threatened(tok: Token, agent: Token | None, idx: MentionIndex, threatener: Actor) -> list[Actor]:
-    """Who a threat with no object is against: the party named in what is threatened ("vowed to rid the
-    country of al-Shabaab"); for "those responsible" ("vowed that those responsible would be tracked
-    down"), the armed group the report named before, else attackers not yet identified."""
-    from terrain.extract.crowds import UNIDENTIFIED
-
-    own = {t.i for t in agent.subtree} if agent is not None else set()
-    # not what a coordinated verb says ("threatened to strike ... and called on the Chinese companies")
-    own |= {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree}
-    for m in idx.inside(tok):
-        if m.span.root.i not in own and m.actor.kind in PARTY_KINDS and m.actor.name not in GENERIC_ACTOR_NAMES \
-                and not same_party(m.actor, threatener):
-            return [m.actor]
-    if any(t.lemma_.lower() in RESPONSIBLE for t in tok.subtree if t.i not in own):
-        return [idx.group_named_before(tok) or UNIDENTIFIED]
-    if tok.pos_ == "VERB" and threatener.kind == "armed_group" and threatener.country \
-            and threatener.name not in GENERIC_ACTOR_NAMES:
-        return [registry().state(threatener.country)]  # "the FPL threatened to strike oil installations": its state
-    return []
-
-
 def seized_from(tok: Token, sent, idx: MentionIndex, takers: list[Actor], loc) -> list[Actor]:
     """Whom a town is taken from: a group takes it from the state whose town it is; the state's forces
     retake it from a group, the one the report named before if the sentence names none ("the army said it

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from terrain.extract.crowds import is_crowd
 from terrain.extract.lexicon import lexicon
 from terrain.extract.syntax import OBJ, antecedent, find_child, prep_object
+from terrain.extract.threats import ultimatum
 from terrain.extract.trigger_words import (AIR, CONDEMNING, DENIAL_ADJECTIVES, FIGHTERS, FINDINGS, HELP,
                                            NAMING_VERBS, TROOPS, Trigger)
 from terrain.records import VIOLENT_TYPES
@@ -142,7 +143,7 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in ("remain", "stay") and subj is not None and subj.lemma_.lower() in TROOPS and any(
             c.dep_ == "prep" and c.lower_ in ("in", "on") for c in tok.children):
         return Trigger(tok, "DEPLOY")  # "Burundian troops remain in parts of South Kivu": a presence
-    if lemma == "give" and (recipient := _ultimatum(tok)) is not None:
+    if lemma == "give" and (recipient := ultimatum(tok)) is not None:
         return Trigger(tok, "THREATEN", obj=recipient)  # "gave the junta one week to reinstate Bazoum"
     if lemma in ("hunt", "pursue", "track", "punish", "crush", "avenge") and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in tok.children):
@@ -271,22 +272,3 @@ def _town(tok: Token | None) -> bool:
 
 def _passive_voice(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-
-
-DEADLINES = frozenset({"hour", "day", "week", "month", "deadline"})
-
-
-def _ultimatum(give: Token) -> Token | None:
-    """ "gave the soldiers one week to reinstate Bazoum", "gave the ambassador 48 hours to leave", "gave Mali until
-    1 January to free the soldiers": the recipient of a deadline to act (the parser hangs the span anywhere)."""
-    recipient = next((c for c in give.children if c.dep_ in ("dative", "dobj") and c.lemma_.lower() not in DEADLINES
-                      and c.ent_type_ not in ("DATE", "TIME")), None)
-    if recipient is None:
-        return None
-    doc = give.doc
-    for t in doc[give.i + 1:min(give.i + 16, give.sent.end)]:
-        if t.lemma_.lower() in DEADLINES and t.ent_type_ in ("DATE", "TIME", "") or t.lower_ == "until":
-            then = doc[t.i + 1:min(t.i + 6, give.sent.end)]
-            if any(a.lower_ == "to" and a.i + 1 < len(doc) and doc[a.i + 1].pos_ == "VERB" for a in then):
-                return recipient
-    return None

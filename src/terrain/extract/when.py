@@ -198,7 +198,7 @@ def sentence_dates(sent: Span, published: str | None) -> list[tuple[int, int, tu
     return out
 
 
-_DATELINE = re.compile(rf"^[A-Z][A-Z'.\- ]+(?:/[A-Z][A-Z'.\- ]+)*,(?:[^\n,]{{1,30}},)?\s*"
+_DATELINE = re.compile(rf"^(?-i:[A-Z][A-Z'.\- ]+(?:/[A-Z][A-Z'.\- ]+)*),(?:[^\n,]{{1,30}},)?\s*"
                        rf"(?P<date>{_MON}\s+{_DAY}(?:,?\s+(?:19|20)\d\d)?|{_DAY}\s+{_MON}(?:,?\s+(?:19|20)\d\d)?)"
                        r"\s*(?:\(\w+\)\s*)?[-\u2013\u2014]", re.M | re.I)
 

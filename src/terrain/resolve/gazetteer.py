@@ -81,6 +81,7 @@ class Gazetteer:
                 self._regions.setdefault(fold(n), []).append((r["name"], r.get("country"), r["lat"], r["lon"]))
         self._places: dict[str, list[_Place]] | None = None  # built lazily by _build()
         self._squeezed: dict[str, dict[str, str]] = {}  # per country: name without spaces -> index key
+        self._misses: dict[tuple, list] = {}  # (key, country, admin1) -> near-miss places (a report repeats names)
 
     # -- index ------------------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -228,13 +229,18 @@ class Gazetteer:
     def _near_miss(self, key: str, country: str, admin1: str | None) -> list[_Place]:
         """Spelling variants within the hinted country (and admin1, where hinted) only ("Garba Tula" ~ Garbatulla):
         names of 6+ letters, same first letter, edit ratio >= 90 on the names with spaces removed, else one edit
-        (a transposition counts as one)."""
-        from rapidfuzz import fuzz, process
-        from rapidfuzz.distance import OSA
-
+        (a transposition counts as one). Remembered per name: the search is the gazetteer's slowest step."""
         squeezed = key.replace(" ", "")
         if len(squeezed) < 6:
             return []
+        if (key, country, admin1) not in self._misses:
+            self._misses[(key, country, admin1)] = self._near_miss_search(squeezed, country, admin1)
+        return list(self._misses[(key, country, admin1)])
+
+    def _near_miss_search(self, squeezed: str, country: str, admin1: str | None) -> list[_Place]:
+        from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import OSA
+
         if country not in self._squeezed:
             keys: dict[str, str] = {}
             for p in self._country_places(country):

@@ -1,0 +1,83 @@
+"""Threats: who threatens whom. A threat's maker is its subject or, for a vow about what forces "would" do, the
+speaker ("the spokesman said the armed forces would hunt down the terrorists"); its target is the party named
+in what is threatened, "those responsible" (the group named before), or an armed group's own state; an
+ultimatum ("gave the ambassador 48 hours to leave") threatens its recipient."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from terrain.extract.mentions import MentionIndex
+from terrain.extract.parties import actors_of, same_party
+from terrain.extract.status import speaker_of
+from terrain.records import GENERIC_ACTOR_NAMES, Actor
+from terrain.resolve.actors import registry
+
+
+def threat_parties(tok: Token, agent: Token | None, a1s: list[Actor], a2s: list[Actor],
+                   idx: MentionIndex) -> tuple[list[Actor], list[Actor]]:
+    """(threateners, threatened) of a THREATEN trigger, completing what its subject and object left empty."""
+    if a1s and not a2s:  # "threatened to pull Chad out of the force"; "warned that Ethiopian troops would have to
+        # leave": the state whose troops are threatened
+        a2s = [registry().state(a.country) if a.kind == "state_forces" and a.country else a
+               for a in (_nearest_in(tok, idx, lambda x: x.kind in ("state", "state_forces", "igo", "mission",
+                                                                    "armed_group")
+                                     and x.country != a1s[0].country and x not in a1s),) if a]
+    if not a1s:  # "the spokesman said the armed forces would hunt down the terrorists", "Kenyatta said those
+        a1s = actors_of(speaker_of(tok), idx)  # responsible would be hunted down": the speaker
+    if not a2s and a1s:
+        a2s = threatened(tok, agent, idx, a1s[0])
+    return a1s, a2s
+
+
+def _nearest_in(tok: Token, idx: MentionIndex, ok) -> Actor | None:
+    """The first actor named in the trigger's own phrase that satisfies ``ok`` (not in a coordinated verb's:
+    "threatened to strike oil installations and called on the Chinese companies")."""
+    other = {t.i for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
+    for m in idx.inside(tok):
+        if m.span.root.i != tok.i and m.span.root.i not in other and ok(m.actor):
+            return m.actor
+    return None
+
+
+RESPONSIBLE = frozenset({"responsible", "perpetrator", "attacker", "assailant", "killer", "culprit"})
+PARTY_KINDS = frozenset({"armed_group", "state", "state_forces", "igo", "mission", "company"})
+
+
+def threatened(tok: Token, agent: Token | None, idx: MentionIndex, threatener: Actor) -> list[Actor]:
+    """Who a threat with no object is against: the party named in what is threatened ("vowed to rid the
+    country of al-Shabaab"); for "those responsible" ("vowed that those responsible would be tracked
+    down"), the armed group the report named before, else attackers not yet identified."""
+    from terrain.extract.crowds import UNIDENTIFIED
+
+    own = {t.i for t in agent.subtree} if agent is not None else set()
+    # not what a coordinated verb says ("threatened to strike ... and called on the Chinese companies")
+    own |= {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree}
+    for m in idx.inside(tok):
+        if m.span.root.i not in own and m.actor.kind in PARTY_KINDS and m.actor.name not in GENERIC_ACTOR_NAMES \
+                and not same_party(m.actor, threatener):
+            return [m.actor]
+    if any(t.lemma_.lower() in RESPONSIBLE for t in tok.subtree if t.i not in own):
+        return [idx.group_named_before(tok) or UNIDENTIFIED]
+    if tok.pos_ == "VERB" and threatener.kind == "armed_group" and threatener.country \
+            and threatener.name not in GENERIC_ACTOR_NAMES:
+        return [registry().state(threatener.country)]  # "the FPL threatened to strike oil installations": its state
+    return []
+
+
+DEADLINES = frozenset({"hour", "day", "week", "month", "deadline"})
+
+
+def ultimatum(give: Token) -> Token | None:
+    """ "gave the soldiers one week to reinstate Bazoum", "gave the ambassador 48 hours to leave", "gave Mali until
+    1 January to free the soldiers": the recipient of a deadline to act (the parser hangs the span anywhere)."""
+    recipient = next((c for c in give.children if c.dep_ in ("dative", "dobj") and c.lemma_.lower() not in DEADLINES
+                      and c.ent_type_ not in ("DATE", "TIME")), None)
+    if recipient is None:
+        return None
+    doc = give.doc
+    for t in doc[give.i + 1:min(give.i + 16, give.sent.end)]:
+        if t.lemma_.lower() in DEADLINES and t.ent_type_ in ("DATE", "TIME", "") or t.lower_ == "until":
+            then = doc[t.i + 1:min(t.i + 6, give.sent.end)]
+            if any(a.lower_ == "to" and a.i + 1 < len(doc) and doc[a.i + 1].pos_ == "VERB" for a in then):
+                return recipient
+    return None
