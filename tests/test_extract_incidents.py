@@ -55,6 +55,16 @@ def test_resolve_relative_phrases(text, want):
     assert resolve_date(text, "2022-03-14") == want
 
 
+def test_datelines_are_upper_case_cities_before_a_date():
+    import spacy
+
+    from terrain.extract.when import _dateline_spans
+
+    text = "Headline\n\nMPEKETONI, Kenya, June 18 - Gunmen struck.\n\nIn Goma, March 3 - a quiet day.\n"
+    doc = spacy.blank("en")(text)
+    assert {text[s:e] for s, e in _dateline_spans(doc)} == {"June 18"}  # not a paragraph opening "In Goma,"
+
+
 # -- whole reports (model) -----------------------------------------------------------------------------------
 
 def extract(text: str, published: str | None = PUB):
