@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from terrain.extract.lexicon import lexicon
+from terrain.extract.place_spans import dateline_tokens
 from terrain.records import GENERIC_ACTOR_NAMES, Actor
 from terrain.resolve.actors import registry
 
@@ -189,32 +190,13 @@ def _office(ent: Span, known: list[Mention]) -> Actor | None:
 
 SPEAKING_OFFICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "leader", "commander", "chief", "head",
                               "founder", "emir", "official", "representative", "negotiator", "envoy", "deputy"})
-DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
-
-
-def _datelines(doc: Doc) -> set[int]:
-    """Tokens of news-agency datelines ("NIAMEY, March 23 (2021) -", "BUNIA, DR Congo, July 28 -"): where the
-    report was filed, not who acted (-5 false events on the demo corpus, where "NIAMEY" was the killer)."""
-    out: set[int] = set()
-    for t in doc:
-        if t.i and "\n" not in doc[t.i - 1].text + doc[t.i - 1].whitespace_ or not t.is_upper or len(t) < 3:
-            continue
-        end = t.i
-        while end < len(doc) and (doc[end].is_upper or doc[end].text == "/"):  # "ADDIS ABABA", "NIAMEY/ABUJA"
-            end += 1
-        dash = next((x.i for x in doc[end:t.i + 16] if x.text in DASHES), None)
-        if dash is not None and end < len(doc) and doc[end].text == "," and any(x.like_num for x in doc[end:dash]):
-            out.update(range(t.i, dash))
-    return out
-
-
 class MentionIndex:
     """Token index -> mention, plus generic mentions created on demand."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self.by_token: dict[int, Mention] = {}
-        datelines = _datelines(doc)
+        datelines = dateline_tokens(doc)
         self.mentions = [m for m in registry_mentions(doc) if m.span.start not in datelines]
         self.mentions += _person_mentions(doc, self.mentions)
         self.mentions.sort(key=lambda m: m.span.start)

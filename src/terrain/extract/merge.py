@@ -101,13 +101,17 @@ def fold_partial(events: list[Event]) -> list[Event]:
             continue
         for x in events:  # what referred to the partial mention refers to the full one
             x.refers_to = full if x.refers_to == i else x.refers_to
-        full = events[full]
-        for qk, qv in e.quantities.items():
-            full.quantities.setdefault(qk, qv)
-        full.location = full.location or e.location
-        if full.date is None and e.date:
-            full.date, full.date_precision = e.date, e.date_precision
+        _absorb(events[full], e)
     return keep(events, out)
+
+
+def _absorb(kept: Event, e: Event) -> None:
+    """What another mention of the same happening adds to the one kept: counts, place and date it lacks."""
+    for qk, qv in e.quantities.items():
+        kept.quantities.setdefault(qk, qv)
+    kept.location = kept.location or e.location
+    if kept.date is None and e.date:
+        kept.date, kept.date_precision = e.date, e.date_precision
 
 
 def dedupe(events: list[Event], short: bool = False) -> list[Event]:
@@ -121,15 +125,8 @@ def dedupe(events: list[Event], short: bool = False) -> list[Event]:
         if k in kept and _distinct(out[kept[k]], e):
             k = (*k, i)  # two attacks by the same group on different days or towns ("log" reports)
         if k in kept:
-            j = kept[k]
-            prev = out[j]
-            for qk, qv in e.quantities.items():
-                prev.quantities.setdefault(qk, qv)
-            if prev.location is None and e.location is not None:
-                prev.location = e.location
-            if prev.date is None and e.date:
-                prev.date, prev.date_precision = e.date, e.date_precision
-            remap[i] = j
+            _absorb(out[kept[k]], e)
+            remap[i] = kept[k]
             continue
         kept[k] = len(out)
         remap[i] = len(out)

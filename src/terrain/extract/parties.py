@@ -48,9 +48,22 @@ def rebutter(tok: Token, subject: Token | None, idx: MentionIndex) -> list[Actor
     for verb in tok.sent:
         if verb.i < tok.i and verb.pos_ == "VERB" and verb.lemma_.lower() in ACCUSE_VERBS:
             accused = actors_of(find_child(verb, ("dobj", "nsubjpass")), idx)
-            if accused and kinds and (accused[0].kind in kinds or accused[0].kind == "state_forces" and "state" in kinds):
+            if accused and kinds and _fits(accused[0], kinds):
                 return accused[:1]
     return []
+
+
+def _fits(actor: Actor, kinds: set[str]) -> bool:
+    """An actor an anaphor of ``kinds`` can name (a state's forces stand for the state)."""
+    return actor.kind in kinds or actor.kind == "state_forces" and "state" in kinds
+
+
+def _named_subject(verb: Token, kinds: set[str], idx: MentionIndex) -> Actor | None:
+    """The actor of ``kinds`` that ``verb``'s subject names, where the subject is no pronoun itself."""
+    subj = find_child(verb, ("nsubj",))
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    return next((a for a in actors_of(subj, idx) if _fits(a, kinds)), None)
 
 
 def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
@@ -72,17 +85,11 @@ def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
     if subject.dep_ in ("nsubj", "nsubjpass") and subject.head.dep_ == "ccomp" and subject.head.head.i != subject.head.i:
         # "the junta announced that it was ending ...", "X notified France that they were terminating ...",
         # "the TPLF said its forces would keep fighting": a reported clause's pronoun subject is the reporter
-        matrix = find_child(subject.head.head, ("nsubj",))
-        if matrix is not None and matrix.pos_ != "PRON":
-            found = [a for a in actors_of(matrix, idx) if a.kind in kinds or a.kind == "state_forces" and "state" in kinds]
-            if found:
-                return found[0]
-    if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and tok.head.dep_ == "conj" and tok.head.head.pos_ == "VERB":
-        # "the MSA said ISGS men had descended on Tamalat, and it accused the jihadists": the first clause's subject
-        first = find_child(tok.head.head, ("nsubj",))
-        found = [a for a in actors_of(first, idx) if a.kind in kinds] if first is not None and first.pos_ != "PRON" else []
-        if found:
-            return found[0]
+        if (found := _named_subject(subject.head.head, kinds, idx)) is not None:
+            return found
+    if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and tok.head.dep_ == "conj" and tok.head.head.pos_ == "VERB" \
+            and (found := _named_subject(tok.head.head, kinds, idx)) is not None:
+        return found  # "the MSA said ISGS men had descended on Tamalat, and it accused the jihadists": the MSA
     if key in ("government", "authority") and not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children):
         home = home_state(tok, idx)  # "the government blamed ISWAP for the attack on a church in Owo": Nigeria's
         if home is not None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 import dateparser
 from spacy.tokens import Doc, Span, Token
 
-from terrain.extract.place_spans import doc_text, sent_ents
+from terrain.extract.place_spans import dateline_tokens, doc_text, sent_ents
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -198,15 +198,23 @@ def sentence_dates(sent: Span, published: str | None) -> list[tuple[int, int, tu
     return out
 
 
-_DATELINE = re.compile(rf"^(?-i:[A-Z][A-Z'.\- ]+(?:/[A-Z][A-Z'.\- ]+)*),(?:[^\n,]{{1,30}},)?\s*"
-                       rf"(?P<date>{_MON}\s+{_DAY}(?:,?\s+(?:19|20)\d\d)?|{_DAY}\s+{_MON}(?:,?\s+(?:19|20)\d\d)?)"
-                       r"\s*(?:\(\w+\)\s*)?[-\u2013\u2014]", re.M | re.I)
-
-
 def _dateline_spans(doc: Doc) -> set[tuple[int, int]]:
+    """(start, end) characters of the dates inside the report's datelines (place_spans.dateline_tokens)."""
     key = "terrain.when.datelines"
     if key not in doc.user_data:
-        doc.user_data[key] = {m.span("date") for m in _DATELINE.finditer(doc.text)}
+        spans: set[tuple[int, int]] = set()
+        tokens = dateline_tokens(doc)
+        for i in sorted(tokens):
+            if i - 1 in tokens:
+                continue  # a run's first token: the run is the dateline
+            end = i
+            while end + 1 in tokens:
+                end += 1
+            start_char, end_char = doc[i].idx, doc[end].idx + len(doc[end])
+            for rx in (_MD, _DM):
+                spans.update((start_char + m.start(), start_char + m.end())
+                             for m in rx.finditer(doc.text[start_char:end_char]))
+        doc.user_data[key] = spans
     return doc.user_data[key]
 
 

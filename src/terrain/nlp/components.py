@@ -119,7 +119,7 @@ def _rebuttal_heads(sent: Span, v) -> dict[int, tuple[int, str]] | None:
 def _apply(doc: Doc, heads: dict[int, tuple[int, str]]) -> None:
     """Set the new heads at once (``from_array`` recomputes the tree), where the result is still a tree."""
     new = {t.i: heads.get(t.i, (t.head.i, t.dep_)) for t in doc}
-    for start in new:
+    for start in heads:  # the parser's tree had no cycle: a new one passes through a changed token
         seen, i = set(), start
         while new[i][0] != i:
             if i in seen:
