@@ -17,7 +17,7 @@ from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.syntax import agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
 from terrain.extract.terse import headline_args
-from terrain.extract.threats import threat_parties
+from terrain.extract.threats import declared_attack, threat_parties
 from terrain.extract.trigger_words import CONDEMNING_VERBS, FINDINGS, Trigger
 from terrain.extract.violence import UNIDENTIFIED, running_toll, violence
 from terrain.extract.when import event_date
@@ -169,7 +169,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                          and a not in a2s)  # "1 Mungiki member killed": the victims' group is not the killer
         a1s = [named] if named else []
     if not a1s and tok.pos_ == "NOUN" and typ not in VIOLENT + ("SEIZE", "DEPLOY", "WITHDRAW") \
-            or typ == "SEIZE" and not a1s or tok.lemma_ == "contributor" and not a1s:
+            or typ == "SEIZE" and not a1s or tok.lemma_ == "contributor" and not a1s \
+            or typ == "DEPLOY" and not a1s and tok.dep_ == "dobj":
         # "it was engaging in discussions with Rwanda", "the incursion resulted in a reestablishment",
         # "Burundi is one of the main troop contributors"
         a1s = actors_of(governing_subject(tok), idx)
@@ -198,6 +199,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     if typ == "ATTACK" and a1s in ([UNIDENTIFIED], []) and a2s and a2s[0].kind == "armed_group" \
             and speaker is not None and speaker.kind in ("state", "state_forces", "person") and said_by:
         typ, a1s = "BATTLE", [registry().forces(said_by)]  # "Somalia says 130 al-Shabaab fighters killed"
+    if typ in VIOLENT_TYPES and (threat := declared_attack(tok, status, speaker, a1s)):
+        typ, status = threat, "asserted"
     if typ in ("DEPLOY", "WITHDRAW") and not _national(agent):  # "southern African troops pull out": whose
         a1s = [a for a in a1s if a.name not in GENERIC_ACTOR_NAMES or a.country]  # troops is not said
     if typ == "DEPLOY" and not a1s and said_by and speaker.kind in ("state", "state_forces", "person") \
@@ -259,6 +262,8 @@ PEACEKEEPERS = frozenset({"peacekeeper", "helmet", "peacekeeping"})
 def _as_mission(typ: str, actor: Actor | None, tok: Token | None, country: str | None) -> Actor | None:
     """Peacekeepers in violence are their UN mission: "a Moroccan and a Gabonese peacekeeper were killed",
     "the peacekeepers fired back" (ACLED and our gold code MINUSCA, not Morocco)."""
+    if typ in VIOLENT_TYPES and actor is not None and actor.kind == "igo" and actor.name == "United Nations":
+        return un_mission(country) or actor  # "U.N. attack helicopters had fired on rebel positions": MONUSCO's
     if typ not in VIOLENT_TYPES or actor is None or actor.kind not in ("state", "state_forces") or tok is None:
         return actor
     if any(t.lemma_.lower() in PEACEKEEPERS for t in (tok, tok.head, *tok.subtree)):

@@ -135,7 +135,7 @@ def _same_side(a: Actor, b: Actor) -> bool:
                                 and b.kind != "armed_group")
 
 
-INVITED = ("help", "support", "assist", "request", "invit", "agreement", "accord")
+INVITED = ("help", "support", "assist", "request", "invit", "agree", "accord")
 HOSTILE = ("SUPPORT", "ATTACK", "REMOTE_VIOLENCE", "ABDUCT", "DEPLOY", "BATTLE")
 
 

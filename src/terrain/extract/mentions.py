@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from terrain.extract.lexicon import lexicon
+from terrain.extract.newcomers import defined_mentions
 from terrain.extract.place_spans import dateline_tokens
 from terrain.records import GENERIC_ACTOR_NAMES, Actor
 from terrain.resolve.actors import registry
@@ -87,9 +88,21 @@ def registry_mentions(doc: Doc) -> list[Mention]:
             continue  # "Mocímboa da Praia" is not Cabo Verde's capital
         if match.via == "capital" and span.root.dep_ == "compound" and span.root.head.lemma_.lower() in NAMED_AFTER:
             continue  # "the Luanda roadmap", "the Nairobi process": named after the city, not Angola's act
+        if match.via in ("name", "alias") and _longer_name(span):
+            continue  # "the Sahrawi People's Liberation Army" is not China's People's Liberation Army
+        if match.via == "demonym" and span.root.head.lemma_.lower() in LANGUAGE_NOUNS:
+            continue  # "known by its French initials", "the Arabic name": a language, not the state
         out.append(Mention(span=span, actor=_body_of(match.actor), via=match.via))
         options.append((match.actor, *match.alternatives))
     return _disambiguate(out, options)
+
+
+def _longer_name(span: Span) -> bool:
+    """The match continues a name the NER reads as one, after a capitalised word the registry does not know."""
+    if span.start == 0 or span[0].ent_iob_ != "I" or span[0].ent_type_ != "ORG":  # not "Abdel Fattah al-Sisi"
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.is_title and prev.pos_ == "PROPN" and registry().lookup(prev.text) is None
 
 
 def _body_of(actor: Actor) -> Actor:
@@ -111,8 +124,21 @@ def _disambiguate(mentions: list[Mention], options: list[tuple[Actor, ...]]) -> 
     return mentions
 
 
+def _surnames(mentions: list[Mention]) -> None:
+    """A bare surname is the person the report named in full before: "Bingu wa Mutharika ... Mutharika said" is
+    not the registry's other Mutharika, "Dioncounda Traoré ... Traoré said" not an unknown Traoré."""
+    full: dict[str, Actor] = {}
+    for m in mentions:
+        if m.actor.kind == "person" and len(m.span) > 1:
+            full[m.span[-1].lower_] = m.actor
+        elif m.actor.kind == "person" and m.span[0].lower_ in full:
+            m.actor = full[m.span[0].lower_]
+
+
 NAMED_AFTER = frozenset({"roadmap", "process", "agreement", "accord", "accords", "declaration", "framework", "talks",
                          "deal", "plan", "communique", "communiqué", "summit", "conference", "peace", "initiative"})
+LANGUAGE_NOUNS = frozenset({"initial", "initials", "acronym", "abbreviation", "name", "word", "term", "language",
+                            "translation", "spelling"})
 CONNECTORS = frozenset({"da", "de", "do", "du", "des", "dos", "el", "al", "la", "le", "di", "del"})
 
 
@@ -165,6 +191,13 @@ def _office(ent: Span, known: list[Mention]) -> Actor | None:
     """A person by the office in apposition: "Benin's government spokesman, Wilfried Houngbédji" acts for Benin;
     "James Swan, the acting UN special representative" speaks for the UN."""
     root = ent.root
+    for title in (c for c in root.children if c.dep_ == "compound" and c.i < ent.start):
+        # "South Africa's President Jacob Zuma", "Nigerian President Goodluck Jonathan": the title's state
+        inside = {t.i for t in title.subtree}
+        states = {m.actor.country for m in known if m.span.root.i in inside and m.actor.country
+                  and m.actor.kind in ("state", "state_forces")}
+        if len(states) == 1:
+            return Actor(ent.text, "person", states.pop())
     office = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
     if office is None or office.i in range(ent.start, ent.end):
         return None
@@ -198,8 +231,13 @@ class MentionIndex:
         self.by_token: dict[int, Mention] = {}
         datelines = dateline_tokens(doc)
         self.mentions = [m for m in registry_mentions(doc) if m.span.start not in datelines]
+        defined = [Mention(span, actor, "name") for span, actor in
+                   defined_mentions(doc, {t.i for m in self.mentions for t in m.span})]
+        redefined = {t.i for m in defined for t in m.span}
+        self.mentions = [m for m in self.mentions if m.span.start not in redefined] + defined
         self.mentions += _person_mentions(doc, self.mentions)
         self.mentions.sort(key=lambda m: m.span.start)
+        _surnames(self.mentions)
         for m in self.mentions:
             for t in m.span:
                 self.by_token[t.i] = m
@@ -234,7 +272,7 @@ class MentionIndex:
                named_only: bool = False) -> Mention | None:
         """The latest mention of one of ``kinds`` before ``token`` (anaphora). An object pronoun never
         names its own clause's subject ("UN experts accuse it of ...": "it" is not the UN)."""
-        limit = _paragraph_start(token) if same_paragraph else 0
+        limit = paragraph_start(token) if same_paragraph else 0
         own_subject: set[int] = set()
         if token.dep_ in ("dobj", "pobj", "dative"):
             verb = token.head.head if token.dep_ == "pobj" else token.head
@@ -270,7 +308,7 @@ def _capital(span: Span) -> bool:
     return match is not None and match.via == "capital"
 
 
-def _paragraph_start(token: Token) -> int:
+def paragraph_start(token: Token) -> int:
     doc = token.doc
     i = token.sent.start
     while i > 0:

@@ -47,8 +47,9 @@ def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     named_elsewhere = dest is not None and not actors_of(dest, idx) and not _is_place_tok(dest) \
         and dest.lower_ not in DIRECTIONS  # "kept a contingent in the east": the host is in context
     if (host is None or host in providers) and tok.pos_ == "VERB" and not named_elsewhere:
-        # "Benin opened talks with Rwanda. 350 Rwandans could be deployed": the state just named
-        host = next((c for c in reversed(recent_states) if c not in providers), None)
+        # "Benin opened talks with Rwanda. 350 Rwandans could be deployed": the state just named; an
+        # African one ("Washington offered a team ... Britain would dispatch experts" is no host)
+        host = next((c for c in reversed(recent_states) if c not in providers and c in african()), None)
     if host is None and a1s and a1s[0].kind == "mission":  # "the mission already withdrew 2,000 soldiers"
         host = mission_host(a1s[0].name)
     a2s = [registry().state(host)] if host else []

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from terrain.extract.ablation import enabled
 from terrain.extract.lexicon import lexicon
-from terrain.extract.mentions import MentionIndex
+from terrain.extract.mentions import MentionIndex, paragraph_start
 from terrain.extract.roles import arg_actors, home_state, resolve_token
 from terrain.extract.syntax import find_child
 from terrain.extract.trigger_words import ACCUSE_VERBS
@@ -90,12 +90,23 @@ def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
     if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and tok.head.dep_ == "conj" and tok.head.head.pos_ == "VERB" \
             and (found := _named_subject(tok.head.head, kinds, idx)) is not None:
         return found  # "the MSA said ISGS men had descended on Tamalat, and it accused the jihadists": the MSA
+    if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.sent.start > 0 \
+            and (found := _named_subject(tok.doc[tok.sent.start - 1].sent.root, kinds, idx)) is not None \
+            and paragraph_start(tok) < tok.sent.start:
+        return found  # "The AU said it would deploy 5,000 troops to Burundi. It also asked the UN ...": the AU
     if key in ("government", "authority") and not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children):
         home = home_state(tok, idx)  # "the government blamed ISWAP for the attack on a church in Owo": Nigeria's
         if home is not None:
             return home
+    if key in NAMED_REFERENTS:  # "Obama condemned the group": the group named, not the "gunmen" told of since
+        m = idx.before(tok, kinds, named_only=True) or idx.before(tok, kinds, same_paragraph=False, named_only=True)
+        if m is not None:
+            return m.actor
     m = idx.before(tok, kinds) or idx.before(tok, kinds, same_paragraph=False)
     return m.actor if m else None
+
+
+NAMED_REFERENTS = frozenset({"group", "organisation", "organization", "movement", "sect"})
 
 
 def governing_subject(tok: Token) -> Token | None:
@@ -108,7 +119,12 @@ def governing_subject(tok: Token) -> Token | None:
         return find_child(head, ("nsubj",))
     if tok.dep_ == "attr":  # "Burundi is a major troop contributor to the force"
         return find_child(tok.head, ("nsubj",))
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ORDERING:  # "Zuma authorised the deployment of 400
+        return find_child(tok.head, ("nsubj",))  # soldiers": who ordered it sends them
     return None
+
+
+ORDERING = frozenset({"authorise", "authorize", "approve", "order", "announce", "decide", "launch"})
 
 
 def possessive(tok: Token | None) -> bool:

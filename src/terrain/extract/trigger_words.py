@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 TROOPS = frozenset({"troops", "troop", "soldier", "force", "contingent", "battalion", "peacekeeper", "reinforcement",
-                    "instructor", "mercenary", "personnel", "police", "policeman", "unit", "commando", "officer"})
+                    "instructor", "mercenary", "personnel", "police", "policeman", "unit", "commando", "officer",
+                    "paratrooper", "marine", "gendarme"})
 AIR = frozenset({"air", "airstrike", "drone", "aerial", "jet", "aircraft", "helicopter", "warplane"})
 TALKS = frozenset({"discussion", "talk", "negotiation", "consultation"})
 HELP = frozenset({"support", "assistance", "help", "expertise", "troops", "deployment", "training", "aid", "protection"})

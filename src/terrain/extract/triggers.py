@@ -9,7 +9,7 @@ from terrain.extract.lexicon import lexicon
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.extract.syntax import OBJ, find_child, prep_object
 from terrain.extract.terse import headline_verb, mistagged_verb
-from terrain.extract.trigger_words import (ABSTRACT, CASUALTY_VERBS, DENIAL_ADJECTIVES, FINDINGS, HELP, TALKS, TROOPS,
+from terrain.extract.trigger_words import (ABSTRACT, AIR, CASUALTY_VERBS, DENIAL_ADJECTIVES, FINDINGS, HELP, TALKS, TROOPS,
                                            Trigger)
 from terrain.extract.verb_triggers import _verb_type
 from terrain.records import VIOLENT_TYPES
@@ -48,9 +48,14 @@ def _noun_type(tok: Token) -> Trigger | None:
                                     if c.lower_ == "on" for p in c.children):
         return None  # "an attack on its sovereignty": a figure of speech; "an attack on one is an attack on
         # all": a pact's terms
-    if tok.dep_ == "compound":
-        return None
+    if tok.dep_ == "compound" or tok.head.lemma_.lower() in AIR:
+        return None  # "attack helicopters had fired on": a kind of aircraft
+    if typ == "ALIGN" and kids & GROUP_MODIFIERS:
+        return None  # "the rebel alliance ... said its fighters had withdrawn": a group, not a pact made
     return Trigger(tok, typ, breaking=lemma in lex.breaking)
+
+
+GROUP_MODIFIERS = frozenset({"rebel", "jihadist", "separatist", "militia", "insurgent", "armed", "opposition"})
 
 
 def _anyone(tok: Token) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from terrain.extract.crowds import is_crowd
 from terrain.extract.lexicon import lexicon
 from terrain.extract.syntax import OBJ, antecedent, find_child, prep_object
-from terrain.extract.threats import ultimatum
+from terrain.extract.threats import PURSUIT, ultimatum
 from terrain.extract.trigger_words import (AIR, CONDEMNING, DENIAL_ADJECTIVES, FIGHTERS, FINDINGS, HELP,
                                            NAMING_VERBS, TROOPS, Trigger)
 from terrain.records import VIOLENT_TYPES
@@ -102,8 +102,15 @@ def _verb_type(tok: Token) -> Trigger | None:
     target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "on")), None)
     if help_for and target is not None and lemma in ("turn", "appeal", "look", "call", "reach", "go"):
         return Trigger(tok, "REQUEST", obj=target)  # "turned to Russia and to Rwanda for help"
-    if lemma in ("strike", "hit", "target", "pound") and {t.lemma_.lower() for t in tok.subtree} & AIR:
-        return Trigger(tok, "REMOTE_VIOLENCE")  # "drones struck targets around Kidal"
+    shooter = find_child(tok, ("nsubj",))  # "helicopters fired on vehicles", not "who fired on the aircraft"
+    fired_on = lemma == "fire" and shooter is not None and {t.lemma_.lower() for t in shooter.subtree} & AIR \
+        and any(c.dep_ == "prep" and c.lower_ in ("on", "at") for c in tok.children)
+    wanted = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if lemma in ("ask", "urge", "invite") and obj is not None and wanted is not None \
+            and wanted.lemma_.lower() in HELP_VERBS | ENDORSING:
+        return Trigger(tok, "REQUEST", obj=obj)  # "asked the U.N. Security Council to endorse the mission"
+    if fired_on or lemma in ("strike", "hit", "target", "pound") and {t.lemma_.lower() for t in tok.subtree} & AIR:
+        return Trigger(tok, "REMOTE_VIOLENCE")  # "drones struck targets around Kidal", "helicopters fired on"
     if lemma in ("take", "seize", "hold", "control") and obj is not None and obj.pos_ == "PROPN" and _is_place(obj.text):
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja", "the M23 has held Goma since January"
     subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj",)) if tok.dep_ == "xcomp" else None)
@@ -136,8 +143,12 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "ALIGN", breaking=True, via_object=True, obj=obj)  # "quitting ECOWAS"
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
     border = obj is not None and obj.lemma_.lower() in ("border", "frontier")  # "crossed the border to pursue"
-    if lemma in ("arrive", "land", "enter") and _troops(subj) or lemma == "cross" and (into or border) and _troops(subj):
+    if lemma in ("arrive", "land", "enter") and _troops(subj) or lemma in ("cross", "fly") and (into or border) \
+            and _troops(subj):
         return Trigger(tok, "DEPLOY")  # "Russian military instructors have arrived in Niamey", "soldiers crossed into"
+    if lemma == "take" and obj is not None and obj.lemma_.lower() == "position" and _troops(subj) \
+            and any(c.lower_ == "up" for c in tok.children):
+        return Trigger(tok, "DEPLOY")  # "Chadian soldiers have begun taking up positions in Fotokol"
     if lemma == "enter" and subj is not None and _town(obj):
         return Trigger(tok, "SEIZE")  # "the paramilitaries entered Wad Madani", "M23 fighters entered Goma"
     if lemma in ("remain", "stay") and subj is not None and subj.lemma_.lower() in TROOPS and any(
@@ -145,7 +156,7 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "DEPLOY")  # "Burundian troops remain in parts of South Kivu": a presence
     if lemma == "give" and (recipient := ultimatum(tok)) is not None:
         return Trigger(tok, "THREATEN", obj=recipient)  # "gave the junta one week to reinstate Bazoum"
-    if lemma in ("hunt", "pursue", "track", "punish", "crush", "avenge") and any(
+    if lemma in PURSUIT and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in tok.children):
         return Trigger(tok, "THREATEN")  # "the armed forces would hunt down the terrorists wherever they hid"
     with_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
@@ -213,6 +224,9 @@ TOWNS = frozenset({"town", "city", "capital", "village", "centre", "center", "po
 
 HELP_VERBS = frozenset({"help", "intervene", "send", "deploy", "support", "assist", "provide", "contribute", "join",
                         "protect", "secure", "train", "mediate", "supply", "fight", "restore", "stabilise", "stabilize"})
+
+
+ENDORSING = frozenset({"endorse", "authorise", "authorize", "approve", "back", "finance", "fund"})
 
 
 def _asks_help(tok: Token) -> bool:

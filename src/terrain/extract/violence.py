@@ -59,6 +59,8 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
             typ = "BATTLE"
             a1s = a1s or [MILITIA]
             a2s = [as_forces(a) if a.kind == "state" else a for a in a2s] or [MILITIA]
+    if patient is not None and patient.lemma_.lower() in SECURITY_SITES:  # "attacked Moroccan positions": its forces
+        a2s = [as_forces(a) if a.kind == "state" else a for a in a2s]
     if enabled("battle") and typ == "ATTACK" and a1s and a2s and a1s[0].kind in ARMED + ("state",) \
             and a2s[0].kind == "armed_group" and a1s[0].name != UNIDENTIFIED.name:
         # armed forces or groups fighting each other is a battle, not an attack on civilians ("Chad says 96
