@@ -121,3 +121,47 @@ def test_a_host_by_recency_is_an_african_state():
                      "said it would dispatch a team of experts as well.", published="2014-05-08")
     hosts = {e.actor2.country for e in events if e.type == "DEPLOY" and e.actor2 is not None}
     assert "USA" not in hosts
+
+
+def test_troops_poured_into_regions_deploy_at_home():
+    events = extract("Abuja had poured extra soldiers and policemen into the three northeastern states before the "
+                     "vote.", published="2015-03-20")
+    assert ("Nigeria", "Nigeria") in pairs(events, "DEPLOY")
+
+
+def test_hundreds_of_workers_seized_are_abducted():
+    events = extract("Fighters of the Signed-in-Blood Battalion overran the oil field at dawn. Hundreds of workers "
+                     "were seized.", published="2013-01-17")
+    assert ("Those Who Sign in Blood", "Civilians") in pairs(events, "ABDUCT")
+
+
+def test_denying_a_report_answers_the_body_that_reported():
+    events = extract("A report by UN experts said Burundi had given support to the FDLR. Both Gitega and Kinshasa "
+                     "have denied the findings.", published="2023-06-20")
+    assert ("Burundi", "United Nations") in pairs(events, "DENY")
+    assert ("DR Congo", "United Nations") in pairs(events, "DENY")
+
+
+def test_a_foreign_team_with_no_host_named_goes_to_the_reports_country():
+    events = extract("Gunmen abducted 300 pupils from a school in Kankara, Nigeria. Washington has offered to send a "
+                     "team of military personnel to help find them.", published="2020-12-14")
+    assert ("United States", "Nigeria") in pairs(events, "DEPLOY")
+
+
+def test_troops_engaged_in_an_operation_are_deployed_not_fighting():
+    events = extract("France launched Operation Barkhane in the Sahel in August. About 3,000 French soldiers are "
+                     "engaged in the operation, 1,000 of them on Malian soil.", published="2014-09-01")
+    assert ("France", "Mali") in pairs(events, "DEPLOY")
+    assert not [e for e in events if e.type == "BATTLE"]
+
+
+def test_a_contribution_goes_where_the_mission_named_serves():
+    events = extract("West African states are sending a force, AFISMA, to Mali. Senegal, which is to command that "
+                     "mission, has said it will contribute about 500 soldiers.", published="2013-01-16")
+    assert ("Senegal", "Mali") in pairs(events, "DEPLOY")
+
+
+def test_a_middle_name_refers_back_to_the_full_name():
+    people = [m.actor.name for m in _mentions("Information Minister Michael Makuei Lueth spoke on Monday. Makuei "
+                                              "said the government would not accept the force.")]
+    assert people.count("Michael Makuei Lueth") == 2

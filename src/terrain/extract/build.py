@@ -124,7 +124,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         loc = ctx.place if enabled("context") else None
     quantities: dict[str, float] = {}
     if typ in ("DEPLOY", "WITHDRAW"):
-        typ, a1s, a2s, troops = movement(trig, typ, agent, patient, a1s, a2s, idx, loc, ctx.recent_states())
+        # the states just named, else the country the report is about ("Washington offered to send a team")
+        typ, a1s, a2s, troops = movement(trig, typ, agent, patient, a1s, a2s, idx, loc,
+                                         [ctx.country] * bool(ctx.country) + ctx.recent_states())
         if troops:
             quantities["troops"] = troops
     if typ == "AID" and a2s and a2s[0].kind == "armed_group":

@@ -2,6 +2,8 @@
 (the paragraph's country, the lede's date for short reports), de-duplication and claim links."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from terrain.extract.ablation import enabled
@@ -118,11 +120,20 @@ def _answer_denials(events: list[Event], speakers: dict[int, Actor]) -> None:
             if told is not None:
                 e.actor2, e.refers_to = speakers[id(events[told])], told
                 continue
+            # "Kigali and Kampala have denied the findings": the monitor whose report it was
+            monitor = next((j for j in range(i - 1, -1, -1) if events[j].type == "ACCUSE" and events[j].actor1
+                            is not None and events[j].actor1.kind in ("igo", "other")), None) \
+                if REPORTED.search(e.evidence.text) else None
             claim = next((j for j in range(i - 1, -1, -1) if events[j].status == "claimed"
                           and events[j].actor1 is not None and events[j].actor1.name not in GENERIC_NAMES
                           and not _same_side(events[j].actor1, e.actor1)), None)
-            if claim is not None and i - claim <= 2:
+            if monitor is not None:
+                e.actor2, e.refers_to = events[monitor].actor1, monitor
+            elif claim is not None and i - claim <= 2:
                 e.actor2, e.refers_to = events[claim].actor1, claim
+
+
+REPORTED = re.compile(r"\b(findings|report|reports)\b", re.I)
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

@@ -130,7 +130,7 @@ def _surnames(mentions: list[Mention]) -> None:
     full: dict[str, Actor] = {}
     for m in mentions:
         if m.actor.kind == "person" and len(m.span) > 1:
-            full[m.span[-1].lower_] = m.actor
+            full.update((t.lower_, m.actor) for t in m.span[1:])
         elif m.actor.kind == "person" and m.span[0].lower_ in full:
             m.actor = full[m.span[0].lower_]
 
@@ -161,7 +161,7 @@ def _person_mentions(doc: Doc, known: list[Mention]) -> list[Mention]:
 
     taken = {t.i for m in known for t in m.span}
     people = [e for e in doc.ents if e.label_ == "PERSON"]
-    surnames = {e[-1].lower_ for e in people if len(e) > 1}
+    surnames = {t.lower_ for e in people if len(e) > 1 for t in e[1:]}  # "Michael Makuei Lueth ... Makuei"
     in_person = {t.i for e in people for t in e}
     # a surname the NER tags otherwise ("accused Bozizé of a coup", Bozizé an ORG) is still the person
     people += [doc[t.i:t.i + 1] for t in doc if t.lower_ in surnames and t.pos_ == "PROPN" and t.i not in in_person]

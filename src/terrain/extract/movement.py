@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from terrain.extract import quantities as q
 from terrain.extract.countries import african
 from terrain.extract.mentions import MentionIndex
-from terrain.extract.parties import actors_of, as_forces
+from terrain.extract.parties import actors_of, anaphor, as_forces
 from terrain.extract.place_spans import DIRECTIONS
 from terrain.extract.syntax import find_child, prep_object
 from terrain.extract.trigger_words import Trigger
@@ -38,6 +38,8 @@ def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     # a contribution's host is the mission's, named after "to", not any place in the sentence ("Malawi and
     # Tanzania also contributed troops; Malawi announced in South Africa ...")
     pledged = tok.lemma_.lower() in PLEDGE_VERBS
+    if pledged and explicit is None:  # "Nigeria, which is to command that mission, will contribute 900 soldiers"
+        explicit = _mission_host_in(tok, idx)
     near = loc if (tok.pos_ == "VERB" or (loc is not None and loc.country in african())) and not pledged else None
     # "sent reinforcements to the two Anglophone regions", "deployed 3,000 soldiers to the north": at home
     home = a1s[0].country if a1s and a1s[0].kind == "state_forces" and home_destination(tok, idx) else None
@@ -87,6 +89,16 @@ def _host(trig: Token, idx: MentionIndex, loc: Location | None) -> str | None:
     return loc.country if loc else None
 
 
+def _mission_host_in(tok: Token, idx: MentionIndex) -> str | None:
+    """The host of a mission the sentence names or refers to ("that mission"): where a contribution goes."""
+    for t in tok.sent:
+        m = idx.at(t)
+        actor = m.actor if m is not None else anaphor(t, idx) if t.lemma_.lower() == "mission" else None
+        if actor is not None and actor.kind == "mission" and (host := mission_host(actor.name)):
+            return host
+    return None
+
+
 def _soil(tok: Token, idx: MentionIndex, providers: set) -> str | None:
     """ "crossed the border to pursue the rebels on Congolese soil": the country whose soil it is."""
     return next((m.actor.country for t in tok.subtree if t.lemma_.lower() in ("soil", "territory")
@@ -112,7 +124,9 @@ def home_destination(tok: Token, idx: MentionIndex | None = None, towns: bool = 
     by a qualified common noun or a bare direction ("to the region" alone may be abroad), naming no state
     ("to the three borders area where Niger, Mali and Burkina Faso meet" is abroad); with ``towns`` (an event
     whose host is already known to be home), also a town named ("to Gwoza")."""
-    dest = prep_object(tok, ("to", "into"))
+    dest = prep_object(tok, ("to", "into")) or next(  # "poured troops and gendarmes into the two regions": the
+        (d for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"  # parser hangs "into" on the last object
+         and (d := prep_object(c, ("to", "into"))) is not None), None)
     if dest is None or prep_object(dest, ("of",)) is not None:
         return False  # "to the north of Mozambique"
     if idx is not None and any(m.actor.kind in ("state", "state_forces") for m in idx.inside(dest)):

@@ -72,7 +72,7 @@ def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
     if key in ("force", "movement") and any(c.dep_ == "amod" and ANAPHORA_KINDS.get(c.lemma_.lower()) == {"armed_group"}
                                             for c in tok.children):
         kinds = {"armed_group"}  # "the paramilitary force", "the rebel movement": the group named before
-    if kinds is None or tok.pos_ != "PRON" and not any(c.lower_ in ("the", "this") for c in tok.children):
+    if kinds is None or tok.pos_ != "PRON" and not any(c.lower_ in ("the", "this", "that") for c in tok.children):
         poss = find_child(tok, ("poss",))  # "Its government accuses ...": the state "its" refers to
         owner = poss is not None and poss.pos_ == "NOUN" and ANAPHORA_KINDS.get(poss.lemma_.lower()) == {"armed_group"}
         if owner and (kinds is None or "armed_group" in kinds):  # "the militia's fighters": the group's own

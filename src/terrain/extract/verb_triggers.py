@@ -89,9 +89,11 @@ def _verb_type(tok: Token) -> Trigger | None:
     alongside = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "alongside"), None)
     if alongside is not None and lemma in ("fight", "battle"):
         return Trigger(tok, "SUPPORT", obj=alongside)  # "troops fighting alongside M23" back M23
+    # "poured extra troops and gendarmes into the two regions": the parser may hang "into" on the last object
+    movers = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
     if obj is not None and (obj.lemma_.lower() in TROOPS or lemma in ("fly", "airlift")
                             and obj.lemma_.lower() in ("fighter", "contractor")) and any(
-            c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for c in tok.children):
+            c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for m in movers for c in m.children):
         return Trigger(tok, "DEPLOY", via_object=True, obj=obj)  # "flew/moved/rushed soldiers into X"
     closer = any(c.lower_ in ("closer", "nearer") for c in tok.children)
     to_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with")), None)
@@ -170,6 +172,8 @@ def _verb_type(tok: Token) -> Trigger | None:
         return None  # "Kigali has seized on the deployment": made use of it
     captive = obj if obj is not None else find_child(tok, ("nsubjpass",))
     captive = antecedent(captive) if captive is not None else None
+    if captive is not None and captive.lemma_.lower() in MULTITUDES:  # "Hundreds of employees were seized"
+        captive = prep_object(captive, ("of",)) or captive
     if lemma in ("capture", "seize") and captive is not None and (
             captive.pos_ in ("NUM", "PRON") or captive.ent_type_ == "PERSON"
             or captive.lemma_.lower() in lex.victim_nouns | {"another", "other"}):
@@ -199,6 +203,9 @@ def _verb_type(tok: Token) -> Trigger | None:
         return None  # "agreed to send a force": the sending is the event; "agreed to strengthen ties": the agreement
     if lemma in lex.needs_object and obj is None:
         return None
+    if lemma == "engage" and (task := prep_object(tok, ("in",))) is not None and task.lemma_.lower() in ENGAGEMENTS:
+        # "1,700 French personnel are engaged in the operation, 800 of them on Malian soil": a presence, no battle
+        return Trigger(tok, "DEPLOY") if _troops(find_child(tok, ("nsubj", "nsubjpass"))) else None
     if lemma in ("take", "enter") and obj is not None and obj.ent_type_ in ("GPE", "LOC", "FAC") and tok.lemma_ != "enter":
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja"
     if lemma == "leave" and (obj is None or obj.ent_type_ not in ("GPE", "LOC") or _passive_voice(tok)):
@@ -218,6 +225,8 @@ NOT_FORCES = frozenset({"staff", "employee", "worker", "wounded", "wound", "inju
                         "motion", "complaint", "application", "offer", "statement", "remark", "claim", "case"})
 
 
+ENGAGEMENTS = frozenset({"operation", "mission", "talks", "talk", "dialogue", "negotiation", "process", "effort"})
+MULTITUDES = frozenset({"hundred", "dozen", "thousand", "score", "group", "number"})
 UNDER_FIRE = frozenset({"fire", "attack", "assault", "shelling", "bombardment", "gunfire"})
 TOWNS = frozenset({"town", "city", "capital", "village", "centre", "center", "port"})
 
