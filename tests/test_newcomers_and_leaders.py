@@ -143,7 +143,8 @@ def test_denying_a_report_answers_the_body_that_reported():
 
 
 def test_a_foreign_team_with_no_host_named_goes_to_the_reports_country():
-    events = extract("Gunmen abducted 300 pupils from a school in Kankara, Nigeria. Washington has offered to send a "
+    events = article("Gunmen abducted 300 pupils from a school in Kankara, Nigeria, on Friday.\n\nParents gathered "
+                     "at the gates all night. Some waited for news at the market. Washington has offered to send a "
                      "team of military personnel to help find them.", published="2020-12-14")
     assert ("United States", "Nigeria") in pairs(events, "DEPLOY")
 
@@ -156,8 +157,8 @@ def test_troops_engaged_in_an_operation_are_deployed_not_fighting():
 
 
 def test_a_contribution_goes_where_the_mission_named_serves():
-    events = extract("West African states are sending a force, AFISMA, to Mali. Senegal, which is to command that "
-                     "mission, has said it will contribute about 500 soldiers.", published="2013-01-16")
+    events = extract("West African leaders met on Saturday about the force, AFISMA. Senegal, which is to command "
+                     "that mission, has said it will contribute about 500 soldiers.", published="2013-01-16")
     assert ("Senegal", "Mali") in pairs(events, "DEPLOY")
 
 
