@@ -14,6 +14,7 @@ from terrain.extract.parties import (accused_of, actors_of, governing_subject, p
                                      same_state, seized_from)
 from terrain.extract.rerank import rerank
 from terrain.extract.roles import GENERIC_NAMES
+from terrain.extract.sides import as_mission, fill_country, type_country
 from terrain.extract.syntax import agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
 from terrain.extract.terse import headline_args
@@ -24,7 +25,6 @@ from terrain.extract.when import event_date
 from terrain.extract.where import PlaceMention, event_location
 from terrain.records import GENERIC_ACTOR_NAMES, SPEECH_TYPES, VIOLENT_TYPES, Actor, Location
 from terrain.resolve.actors import registry
-from terrain.resolve.missions import un_mission
 
 VIOLENT = tuple(VIOLENT_TYPES)
 
@@ -58,19 +58,6 @@ class Candidate:
     attributed_to: str | None = None
     speaker: Actor | None = None
     type: str = ""  # the trigger's type unless the roles changed it (killed in clashes -> BATTLE)
-
-
-def fill_country(actor: Actor | None, country: str | None) -> Actor | None:
-    """Generic actors ("militants", "police", "civilians") belong to the event's country."""
-    if actor is None or actor.country or not country or actor.name == UNIDENTIFIED.name:
-        return actor
-    if actor.kind == "state_forces":
-        return registry().forces(country)
-    if actor.kind == "armed_group":
-        branch = lexicon().words["branches"].get(actor.name.lower(), {}).get(country)
-        match = registry().lookup(branch) if branch else None
-        return match.actor if match else Actor(actor.name, actor.kind, country)
-    return Actor(actor.name, actor.kind, country)
 
 
 def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMention],
@@ -222,10 +209,10 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 a2 = None  # (but a government may accuse its own opponent: "accused Bozizé of a coup")
             host = a2.country if typ in ("DEPLOY", "WITHDRAW") and a2 is not None else None
             # backing an armed group happens where the group fights; a request comes from the requester
-            c = host or (_type_country(typ, a1, a2, ctx_country) if typ in ("SUPPORT", "REQUEST") else None) \
-                or country or _type_country(typ, a1, a2, ctx_country)
+            c = host or (type_country(typ, a1, a2, ctx_country) if typ in ("SUPPORT", "REQUEST") else None) \
+                or country or type_country(typ, a1, a2, ctx_country)
             where = loc if loc is not None and loc.country is not None and loc.country == c else None
-            a1, a2 = _as_mission(typ, a1, agent, c), _as_mission(typ, a2, patient, c)
+            a1, a2 = as_mission(typ, a1, agent, c), as_mission(typ, a2, patient, c)
             # peacekeepers attacked by a group fight it, as soldiers do (violence.py, _police_hit)
             event_type = "BATTLE" if typ == "ATTACK" and enabled("battle") and a2 is not None \
                 and a2.kind == "mission" and a1 is not None and a1.kind == "armed_group" else typ
@@ -256,35 +243,6 @@ def _national(tok: Token | None) -> bool:
     """ "government forces", "the army": the forces of the country the report is about."""
     return tok is not None and any(t.lemma_.lower() in ("government", "army", "national", "state")
                                    for t in tok.subtree)
-
-
-PEACEKEEPERS = frozenset({"peacekeeper", "helmet", "peacekeeping"})
-
-
-def _as_mission(typ: str, actor: Actor | None, tok: Token | None, country: str | None) -> Actor | None:
-    """Peacekeepers in violence are their UN mission: "a Moroccan and a Gabonese peacekeeper were killed",
-    "the peacekeepers fired back" (ACLED and our gold code MINUSCA, not Morocco)."""
-    if typ in VIOLENT_TYPES and actor is not None and actor.kind == "igo" and actor.name == "United Nations":
-        return un_mission(country) or actor  # "U.N. attack helicopters had fired on rebel positions": MONUSCO's
-    if typ not in VIOLENT_TYPES or actor is None or actor.kind not in ("state", "state_forces") or tok is None:
-        return actor
-    if any(t.lemma_.lower() in PEACEKEEPERS for t in (tok, tok.head, *tok.subtree)):
-        return un_mission(country) or actor
-    return actor
-
-
-def _type_country(typ: str, a1: Actor | None, a2: Actor | None, ctx: str | None) -> str | None:
-    if typ in ("DEPLOY", "WITHDRAW") and a2 is not None:
-        return a2.country
-    if typ == "REQUEST" and a1 is not None and a1.country:
-        return a1.country
-    if typ == "SUPPORT" and a2 is not None and a2.kind == "armed_group" and a2.country:
-        # backing happens where the group fights: at home, unless the report is about the backer's own
-        # soil ("the Interahamwe ... integrated into the Congolese army" in a report on eastern Congo)
-        if a1 is not None and a1.kind in ("state", "state_forces") and ctx == a1.country != a2.country:
-            return a1.country
-        return a2.country
-    return ctx
 
 
 def _complete(c: Candidate) -> bool:

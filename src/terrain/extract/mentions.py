@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 
 from terrain.extract.lexicon import lexicon
 from terrain.extract.newcomers import defined_mentions
+from terrain.extract.persons import body_of, person_mentions, surnames
 from terrain.extract.place_spans import dateline_tokens
 from terrain.records import GENERIC_ACTOR_NAMES, Actor
 from terrain.resolve.actors import registry
@@ -92,7 +93,7 @@ def registry_mentions(doc: Doc) -> list[Mention]:
             continue  # "the Sahrawi People's Liberation Army" is not China's People's Liberation Army
         if match.via == "demonym" and span.root.head.lemma_.lower() in LANGUAGE_NOUNS:
             continue  # "known by its French initials", "the Arabic name": a language, not the state
-        out.append(Mention(span=span, actor=_body_of(match.actor), via=match.via))
+        out.append(Mention(span=span, actor=body_of(match.actor), via=match.via))
         options.append((match.actor, *match.alternatives))
     return _disambiguate(out, options)
 
@@ -105,15 +106,6 @@ def _longer_name(span: Span) -> bool:
     return prev.is_title and prev.pos_ == "PROPN" and registry().lookup(prev.text) is None
 
 
-def _body_of(actor: Actor) -> Actor:
-    """An official of no country speaks for the body he heads ("Guterres condemned the attack": the UN), as a
-    head of state speaks for his state; a person with a country stays a person (the ontology's `person`)."""
-    if actor.kind != "person" or actor.country is not None:
-        return actor
-    body = registry().acts_for(actor)
-    return body if body is not None and body.kind in ("igo", "mission") else actor
-
-
 def _disambiguate(mentions: list[Mention], options: list[tuple[Actor, ...]]) -> list[Mention]:
     """An ambiguous name takes the reading of the country the report is about: "al-Shabaab" in a report on
     Cabo Delgado is Islamic State Mozambique (actors.yaml `ambiguous`), the first reading on a tie."""
@@ -122,17 +114,6 @@ def _disambiguate(mentions: list[Mention], options: list[tuple[Actor, ...]]) -> 
         if len(readings) > 1:
             m.actor = max(readings, key=lambda a: votes[a.country] if a.country else 0)
     return mentions
-
-
-def _surnames(mentions: list[Mention]) -> None:
-    """A bare surname is the person the report named in full before: "Bingu wa Mutharika ... Mutharika said" is
-    not the registry's other Mutharika, "Dioncounda Traoré ... Traoré said" not an unknown Traoré."""
-    full: dict[str, Actor] = {}
-    for m in mentions:
-        if m.actor.kind == "person" and len(m.span) > 1:
-            full.update((t.lower_, m.actor) for t in m.span[1:])
-        elif m.actor.kind == "person" and m.span[0].lower_ in full:
-            m.actor = full[m.span[0].lower_]
 
 
 NAMED_AFTER = frozenset({"roadmap", "process", "agreement", "accord", "accords", "declaration", "framework", "talks",
@@ -153,76 +134,6 @@ def _inside_name(span: Span, orgs: list[Span]) -> bool:
     return False
 
 
-def _person_mentions(doc: Doc, known: list[Mention]) -> list[Mention]:
-    """People the registry does not know ("Bozizé", a spokesman by name): persons whose country is
-    filled from the event. Names the gazetteer knows as places are left out (the NER tags many
-    villages PERSON)."""
-    from terrain.resolve.gazetteer import gazetteer
-
-    taken = {t.i for m in known for t in m.span}
-    people = [e for e in doc.ents if e.label_ == "PERSON"]
-    surnames = {t.lower_ for e in people if len(e) > 1 for t in e[1:]}  # "Michael Makuei Lueth ... Makuei"
-    in_person = {t.i for e in people for t in e}
-    # a surname the NER tags otherwise ("accused Bozizé of a coup", Bozizé an ORG) is still the person
-    people += [doc[t.i:t.i + 1] for t in doc if t.lower_ in surnames and t.pos_ == "PROPN" and t.i not in in_person]
-    out = []
-    countries = {m.actor.country for m in known if m.actor.country}
-    for ent in people:
-        if any(t.i in taken for t in ent) or gazetteer().is_place(ent.text) or not any(t.is_title for t in ent):
-            continue  # "a cowardly and barbaric attack" tagged PERSON is no one
-        if len(ent) > 1 and any(_town_in(ent.text, c) for c in countries):
-            continue  # "Wad Madani", a variant of Sudan's Wad Medani
-
-        if len(ent) == 1 and ent[0].lower_ not in surnames:
-            continue  # a lone name is a person only when the report named them in full before
-        out.append(Mention(span=ent, actor=_office(ent, known) or Actor(ent.text, "person", None), via="person"))
-    return out
-
-
-@lru_cache(maxsize=4096)
-def _town_in(name: str, country: str) -> bool:
-    """A place of that name (or a one-slip variant) in the country: cached, the near-miss search is slow."""
-    from terrain.resolve.gazetteer import gazetteer
-
-    return gazetteer().resolve(name, country) is not None
-
-
-def _office(ent: Span, known: list[Mention]) -> Actor | None:
-    """A person by the office in apposition: "Benin's government spokesman, Wilfried Houngbédji" acts for Benin;
-    "James Swan, the acting UN special representative" speaks for the UN."""
-    root = ent.root
-    for title in (c for c in root.children if c.dep_ == "compound" and c.i < ent.start):
-        # "South Africa's President Jacob Zuma", "Nigerian President Goodluck Jonathan": the title's state
-        inside = {t.i for t in title.subtree}
-        states = {m.actor.country for m in known if m.span.root.i in inside and m.actor.country
-                  and m.actor.kind in ("state", "state_forces")}
-        if len(states) == 1:
-            return Actor(ent.text, "person", states.pop())
-    office = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
-    if office is None or office.i in range(ent.start, ent.end):
-        return None
-    inside = {t.i for t in office.subtree} - {t.i for t in ent}
-    posting = ("for", "to", "in", "at", "on")  # "representative for Somalia", "ambassador to the UN": the posting
-    named = [m.actor for m in known if m.span.root.i in inside
-             and not (m.span.root.dep_ == "pobj" and m.span.root.head.lower_ in posting)]
-    states = {a.country for a in named if a.kind in ("state", "state_forces") and a.country}
-    if len(states) == 1:
-        return Actor(ent.text, "person", states.pop())
-    # "James Swan, the acting UN special representative", "Abu Musab, a spokesman for the group": the body or
-    # group he speaks for ("the group" being the one the report has named most so far: not "al Qaeda" of "the
-    # Somali movement linked to al Qaeda")
-    speaks = office.lemma_.lower() in SPEAKING_OFFICES  # (not "an al Shabaab suspect", "wife of a Mungiki leader")
-    bodies = {a for a in named if a.kind in ("igo", "mission") or a.kind == "armed_group" and speaks}
-    if not named and speaks and any(t.lemma_.lower() in ("group", "movement", "militia") and t.dep_ == "pobj"
-                         and any(c.lower_ == "the" for c in t.children) for t in office.subtree):
-        groups = Counter(m.actor for m in known if m.span.start < ent.start and m.actor.kind == "armed_group"
-                         and m.actor.name not in GENERIC_ACTOR_NAMES)
-        bodies = {groups.most_common(1)[0][0]} if groups else set()
-    return bodies.pop() if len(bodies) == 1 and not states else None
-
-
-SPEAKING_OFFICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "leader", "commander", "chief", "head",
-                              "founder", "emir", "official", "representative", "negotiator", "envoy", "deputy"})
 class MentionIndex:
     """Token index -> mention, plus generic mentions created on demand."""
 
@@ -235,9 +146,9 @@ class MentionIndex:
                    defined_mentions(doc, {t.i for m in self.mentions for t in m.span})]
         redefined = {t.i for m in defined for t in m.span}
         self.mentions = [m for m in self.mentions if m.span.start not in redefined] + defined
-        self.mentions += _person_mentions(doc, self.mentions)
+        self.mentions += [Mention(span, actor, "person") for span, actor in person_mentions(doc, self.mentions)]
         self.mentions.sort(key=lambda m: m.span.start)
-        _surnames(self.mentions)
+        surnames(self.mentions)
         for m in self.mentions:
             for t in m.span:
                 self.by_token[t.i] = m
