@@ -166,3 +166,15 @@ def test_a_middle_name_refers_back_to_the_full_name():
     people = [m.actor.name for m in _mentions("Information Minister Michael Makuei Lueth spoke on Monday. Makuei "
                                               "said the government would not accept the force.")]
     assert people.count("Michael Makuei Lueth") == 2
+
+
+def test_calling_a_deal_an_assault_on_sovereignty_accuses_the_other_party():
+    events = extract("Mogadishu called the accord an attack on its sovereignty and recalled its ambassador from "
+                     "Addis Ababa.", published="2024-01-03")
+    assert ("Somalia", "Ethiopia") in pairs(events, "ACCUSE")
+
+
+def test_fighting_instead_of_coexisting_is_no_battle():
+    events = extract("Kinshasa accuses the regional force of coexisting with the M23 instead of fighting it.",
+                     published="2023-10-20")
+    assert not [e for e in events if e.type == "BATTLE"]

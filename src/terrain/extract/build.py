@@ -19,7 +19,7 @@ from terrain.extract.syntax import agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
 from terrain.extract.terse import headline_args
 from terrain.extract.threats import declared_attack, threat_parties
-from terrain.extract.trigger_words import CONDEMNING_VERBS, FINDINGS, Trigger
+from terrain.extract.trigger_words import CONDEMNING_VERBS, FINDINGS, NAMING_VERBS, Trigger
 from terrain.extract.violence import UNIDENTIFIED, running_toll, violence
 from terrain.extract.when import event_date
 from terrain.extract.where import PlaceMention, event_location
@@ -144,7 +144,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     if typ == "THREATEN":
         a1s, a2s = threat_parties(tok, agent, a1s, a2s, idx)
         unknown_culprit = a2s == [UNIDENTIFIED]
-    if typ == "ALIGN" and not a2s and a1s:
+    if (typ == "ALIGN" or typ == "ACCUSE" and tok.lemma_.lower() in NAMING_VERBS) and not a2s and a1s:
+        # "called the memorandum an assault on its sovereignty and recalled its ambassador from Addis Ababa"
         other = idx.nearest(tok, sent, lambda a: a.name not in GENERIC_NAMES and a.country != a1s[0].country
                          and a.kind != "person")
         a2s = [other] if other else []

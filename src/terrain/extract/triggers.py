@@ -91,6 +91,8 @@ def blocked(tok: Token) -> bool:
         return True  # "would find and kill anyone who attacked Americans": a threat, no event
     if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in AIMS:
         return True  # "assembling with an aim of storming the CBD"
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and any(c.lower_ == "instead" for c in tok.head.children):
+        return True  # "coexisting with the rebels instead of fighting them"
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "unless") for c in tok.children) \
             and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in tok.head.children):
         return True  # "its forces would keep fighting until Eritrean troops had left Tigray": a condition

@@ -10,7 +10,7 @@ from terrain.extract.crowds import is_crowd
 from terrain.extract.lexicon import lexicon
 from terrain.extract.syntax import OBJ, antecedent, find_child, prep_object
 from terrain.extract.threats import PURSUIT, ultimatum
-from terrain.extract.trigger_words import (AIR, CONDEMNING, DENIAL_ADJECTIVES, FIGHTERS, FINDINGS, HELP,
+from terrain.extract.trigger_words import (ABSTRACT, AIR, CONDEMNING, DENIAL_ADJECTIVES, FIGHTERS, FINDINGS, HELP,
                                            NAMING_VERBS, TROOPS, Trigger)
 from terrain.records import VIOLENT_TYPES
 from terrain.resolve.actors import registry
@@ -123,6 +123,10 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in ("describe", "call", "brand", "dismiss") and obj is not None and obj.lemma_.lower() in FINDINGS \
             and any(t.lemma_.lower() in DENIAL_ADJECTIVES for t in tok.subtree):
         return Trigger(tok, "DENY", via_object=True, obj=obj)  # "described the accusations as misleading"
+    affront = find_child(tok, ("oprd",)) if lemma in NAMING_VERBS else None
+    if affront is not None and affront.lemma_.lower() in AFFRONTS \
+            and any(t.lemma_.lower() in ABSTRACT for t in affront.subtree):
+        return Trigger(tok, "ACCUSE")  # "Mogadishu called the memorandum an assault on its sovereignty"
     if lemma in NAMING_VERBS and obj is not None \
             and lex.nouns.get(obj.lemma_.lower()) in VIOLENT_TYPES \
             and any(t.lemma_.lower() in CONDEMNING for t in tok.subtree if t.i not in {o.i for o in obj.subtree}):
@@ -225,6 +229,7 @@ NOT_FORCES = frozenset({"staff", "employee", "worker", "wounded", "wound", "inju
                         "motion", "complaint", "application", "offer", "statement", "remark", "claim", "case"})
 
 
+AFFRONTS = frozenset({"attack", "assault", "violation", "affront", "breach", "infringement", "threat", "aggression"})
 ENGAGEMENTS = frozenset({"operation", "mission", "talks", "talk", "dialogue", "negotiation", "process", "effort"})
 MULTITUDES = frozenset({"hundred", "dozen", "thousand", "score", "group", "number"})
 UNDER_FIRE = frozenset({"fire", "attack", "assault", "shelling", "bombardment", "gunfire"})
