@@ -8,7 +8,7 @@ from terrain.extract.countries import african
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.parties import actors_of, anaphor, as_forces
 from terrain.extract.place_spans import DIRECTIONS
-from terrain.extract.syntax import find_child, prep_object
+from terrain.extract.syntax import destination, find_child, prep_object
 from terrain.extract.trigger_words import Trigger
 from terrain.records import Actor, Location
 from terrain.resolve.actors import registry
@@ -124,9 +124,7 @@ def home_destination(tok: Token, idx: MentionIndex | None = None, towns: bool = 
     by a qualified common noun or a bare direction ("to the region" alone may be abroad), naming no state
     ("to the three borders area where Niger, Mali and Burkina Faso meet" is abroad); with ``towns`` (an event
     whose host is already known to be home), also a town named ("to Gwoza")."""
-    dest = prep_object(tok, ("to", "into")) or next(  # "poured troops and gendarmes into the two regions": the
-        (d for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"  # parser hangs "into" on the last object
-         and (d := prep_object(c, ("to", "into"))) is not None), None)
+    dest = destination(tok)
     if dest is None or prep_object(dest, ("of",)) is not None:
         return False  # "to the north of Mozambique"
     if idx is not None and any(m.actor.kind in ("state", "state_forces") for m in idx.inside(dest)):

@@ -56,6 +56,13 @@ def prep_object(tok: Token, preps: tuple[str, ...], undated: bool = False) -> To
     return None
 
 
+def destination(tok: Token, preps: tuple[str, ...] = ("to", "into")) -> Token | None:
+    """Where a verb sends its objects, also where the parser hangs the phrase on the last of them: "poured
+    extra troops and gendarmes into the two regions"."""
+    return prep_object(tok, preps) or next((d for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                                            and (d := prep_object(c, preps)) is not None), None)
+
+
 def agent_of(tok: Token) -> Token | None:
     """The doer of a verb or nominal trigger, following shared subjects up verb chains."""
     if tok.pos_ in ("NOUN", "PROPN"):

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from terrain.extract.crowds import is_crowd
 from terrain.extract.lexicon import lexicon
-from terrain.extract.syntax import OBJ, antecedent, find_child, prep_object
+from terrain.extract.syntax import OBJ, antecedent, destination, find_child, prep_object
 from terrain.extract.threats import PURSUIT, ultimatum
 from terrain.extract.trigger_words import (ABSTRACT, AIR, CONDEMNING, DENIAL_ADJECTIVES, FIGHTERS, FINDINGS, HELP,
                                            NAMING_VERBS, TROOPS, Trigger)
@@ -89,11 +89,8 @@ def _verb_type(tok: Token) -> Trigger | None:
     alongside = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "alongside"), None)
     if alongside is not None and lemma in ("fight", "battle"):
         return Trigger(tok, "SUPPORT", obj=alongside)  # "troops fighting alongside M23" back M23
-    # "poured extra troops and gendarmes into the two regions": the parser may hang "into" on the last object
-    movers = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
     if obj is not None and (obj.lemma_.lower() in TROOPS or lemma in ("fly", "airlift")
-                            and obj.lemma_.lower() in ("fighter", "contractor")) and any(
-            c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for m in movers for c in m.children):
+                            and obj.lemma_.lower() in ("fighter", "contractor")) and destination(tok) is not None:
         return Trigger(tok, "DEPLOY", via_object=True, obj=obj)  # "flew/moved/rushed soldiers into X"
     closer = any(c.lower_ in ("closer", "nearer") for c in tok.children)
     to_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with")), None)
@@ -104,8 +101,9 @@ def _verb_type(tok: Token) -> Trigger | None:
     target = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "on")), None)
     if help_for and target is not None and lemma in ("turn", "appeal", "look", "call", "reach", "go"):
         return Trigger(tok, "REQUEST", obj=target)  # "turned to Russia and to Rwanda for help"
-    shooter = find_child(tok, ("nsubj",))  # "helicopters fired on vehicles", not "who fired on the aircraft"
-    fired_on = lemma == "fire" and shooter is not None and {t.lemma_.lower() for t in shooter.subtree} & AIR \
+    subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj",)) if tok.dep_ == "xcomp" else None)
+    # "helicopters fired on vehicles", not "who fired on the aircraft"
+    fired_on = lemma == "fire" and subj is not None and {t.lemma_.lower() for t in subj.subtree} & AIR \
         and any(c.dep_ == "prep" and c.lower_ in ("on", "at") for c in tok.children)
     wanted = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
     if lemma in ("ask", "urge", "invite") and obj is not None and wanted is not None \
@@ -115,7 +113,6 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "REMOTE_VIOLENCE")  # "drones struck targets around Kidal", "helicopters fired on"
     if lemma in ("take", "seize", "hold", "control") and obj is not None and obj.pos_ == "PROPN" and _is_place(obj.text):
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja", "the M23 has held Goma since January"
-    subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj",)) if tok.dep_ == "xcomp" else None)
     if lemma in ("hit", "strike") and subj is not None and obj is not None \
             and (subj.lemma_.lower() in FIGHTERS or lemma == "hit" and subj.pos_ == "PROPN") \
             and not {t.lemma_.lower() for t in tok.subtree} & AIR:
