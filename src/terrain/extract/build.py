@@ -40,9 +40,10 @@ class Context:
     place: Location | None = None  # the paragraph's most precise place (reset at each paragraph)
     states: list[list[str]] = field(default_factory=list)  # per sentence: ISO3 of states named
 
-    def recent_states(self) -> list[str]:
-        """States named in the current and the previous sentence, most recent last."""
-        return [c for sent in self.states[-2:] for c in sent]
+    def states_in_view(self) -> list[str]:
+        """The country the report is about, then the states named in the current and the previous sentence,
+        most recent last: a host by recency ("Washington offered to send a team", in a report on Nigeria)."""
+        return [self.country] * bool(self.country) + [c for sent in self.states[-2:] for c in sent]
 
 
 @dataclass
@@ -111,9 +112,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         loc = ctx.place if enabled("context") else None
     quantities: dict[str, float] = {}
     if typ in ("DEPLOY", "WITHDRAW"):
-        # the states just named, else the country the report is about ("Washington offered to send a team")
-        typ, a1s, a2s, troops = movement(trig, typ, agent, patient, a1s, a2s, idx, loc,
-                                         [ctx.country] * bool(ctx.country) + ctx.recent_states())
+        typ, a1s, a2s, troops = movement(trig, typ, agent, patient, a1s, a2s, idx, loc, ctx.states_in_view())
         if troops:
             quantities["troops"] = troops
     if typ == "AID" and a2s and a2s[0].kind == "armed_group":
@@ -189,8 +188,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     if typ == "ATTACK" and a1s in ([UNIDENTIFIED], []) and a2s and a2s[0].kind == "armed_group" \
             and speaker is not None and speaker.kind in ("state", "state_forces", "person") and said_by:
         typ, a1s = "BATTLE", [registry().forces(said_by)]  # "Somalia says 130 al-Shabaab fighters killed"
-    if typ in VIOLENT_TYPES and (threat := declared_attack(tok, status, speaker, a1s)):
-        typ, status = threat, "asserted"
+    if typ in VIOLENT_TYPES and declared_attack(tok, status, speaker, a1s):
+        typ, status = "THREATEN", "asserted"
     if typ in ("DEPLOY", "WITHDRAW") and not _national(agent):  # "southern African troops pull out": whose
         a1s = [a for a in a1s if a.name not in GENERIC_ACTOR_NAMES or a.country]  # troops is not said
     if typ == "DEPLOY" and not a1s and said_by and speaker.kind in ("state", "state_forces", "person") \

@@ -17,7 +17,7 @@ from terrain.resolve.missions import mission_host
 
 
 def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None, a1s: list[Actor],
-             a2s: list[Actor], idx: MentionIndex, loc: Location | None, recent_states: list[str]
+             a2s: list[Actor], idx: MentionIndex, loc: Location | None, states_in_view: list[str]
              ) -> tuple[str, list[Actor], list[Actor], float | None]:
     """(type, providers, [host state], troops) of a DEPLOY or WITHDRAW trigger; leaving a bloc is an ALIGN."""
     tok = trig.token
@@ -51,7 +51,7 @@ def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     if (host is None or host in providers) and tok.pos_ == "VERB" and not named_elsewhere:
         # "Benin opened talks with Rwanda. 350 Rwandans could be deployed": the state just named; an
         # African one ("Washington offered a team ... Britain would dispatch experts" is no host)
-        host = next((c for c in reversed(recent_states) if c not in providers and c in african()), None)
+        host = next((c for c in reversed(states_in_view) if c not in providers and c in african()), None)
     if host is None and a1s and a1s[0].kind == "mission":  # "the mission already withdrew 2,000 soldiers"
         host = mission_host(a1s[0].name)
     a2s = [registry().state(host)] if host else []

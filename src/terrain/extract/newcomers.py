@@ -43,12 +43,12 @@ def defined_mentions(doc: Doc, known_tokens: set[int]) -> list[tuple[Span, Actor
         if name is None or any(t.i in known_tokens for t in name):
             continue
         actor = _actor(name, acronym.text)
-        known = registry().lookup(acronym.text)  # "Popular Renewal Congress (PRC)" is no China; a variant
-        if known is not None and known.actor.kind == (actor and actor.kind):  # spelling of a known group's name
-            continue  # keeps the registry's group, with its country
-        if actor is not None:
-            defined[acronym.text] = actor
-            out.append((doc[name.start:tok.i + 3], actor))
+        known = registry().lookup(acronym.text) if actor is not None else None
+        if actor is None or known is not None and known.actor.kind == actor.kind:
+            continue  # a variant spelling of a known group keeps the registry's group and its country (but
+            # "Popular Renewal Congress (PRC)" is no China)
+        defined[acronym.text] = actor
+        out.append((doc[name.start:tok.i + 3], actor))
     defining = {t.i for span, _ in out for t in span}
     for tok in doc:
         actor = defined.get(tok.text)

@@ -33,10 +33,10 @@ def person_mentions(doc: Doc, known: list[Mention]) -> list[tuple[Span, Actor]]:
 
     taken = {t.i for m in known for t in m.span}
     people = [e for e in doc.ents if e.label_ == "PERSON"]
-    surnames = {t.lower_ for e in people if len(e) > 1 for t in e[1:]}  # "Michael Makuei Lueth ... Makuei"
+    family_names = {t.lower_ for e in people if len(e) > 1 for t in e[1:]}  # "Michael Makuei Lueth ... Makuei"
     in_person = {t.i for e in people for t in e}
     # a surname the NER tags otherwise ("accused Bozizé of a coup", Bozizé an ORG) is still the person
-    people += [doc[t.i:t.i + 1] for t in doc if t.lower_ in surnames and t.pos_ == "PROPN" and t.i not in in_person]
+    people += [doc[t.i:t.i + 1] for t in doc if t.lower_ in family_names and t.pos_ == "PROPN" and t.i not in in_person]
     out = []
     countries = {m.actor.country for m in known if m.actor.country}
     for ent in people:
@@ -45,7 +45,7 @@ def person_mentions(doc: Doc, known: list[Mention]) -> list[tuple[Span, Actor]]:
         if len(ent) > 1 and any(_town_in(ent.text, c) for c in countries):
             continue  # "Wad Madani", a variant of Sudan's Wad Medani
 
-        if len(ent) == 1 and ent[0].lower_ not in surnames:
+        if len(ent) == 1 and ent[0].lower_ not in family_names:
             continue  # a lone name is a person only when the report named them in full before
         out.append((ent, _office(ent, known) or Actor(ent.text, "person", None)))
     return out

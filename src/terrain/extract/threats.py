@@ -88,10 +88,9 @@ def ultimatum(give: Token) -> Token | None:
     return None
 
 
-def declared_attack(tok: Token, status: str, speaker: Actor | None, attackers: list[Actor]) -> str | None:
+def declared_attack(tok: Token, status: str, speaker: Actor | None, attackers: list[Actor]) -> bool:
     """ "a MUJAO spokesman said the group's fighters would strike French interests": an attack a party says its
     own side will make is a threat it makes now (no gold file codes a planned attack; 8 of the demo's 11 were
-    false). Returns the new type, or None when the attack is no threat."""
-    if status != "planned" or speaker is None or not attackers or negated(tok):
-        return None
-    return "THREATEN" if same_party(speaker, attackers[0]) else None
+    false)."""
+    return status == "planned" and speaker is not None and bool(attackers) and not negated(tok) \
+        and same_party(speaker, attackers[0])

@@ -105,9 +105,8 @@ def _verb_type(tok: Token) -> Trigger | None:
     # "helicopters fired on vehicles", not "who fired on the aircraft"
     fired_on = lemma == "fire" and subj is not None and {t.lemma_.lower() for t in subj.subtree} & AIR \
         and any(c.dep_ == "prep" and c.lower_ in ("on", "at") for c in tok.children)
-    wanted = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
-    if lemma in ("ask", "urge", "invite") and obj is not None and wanted is not None \
-            and wanted.lemma_.lower() in HELP_VERBS | ENDORSING:
+    if lemma in ("ask", "urge", "invite") and obj is not None and find_child(tok, ("xcomp", "ccomp")) is not None \
+            and _asks_help(tok):
         return Trigger(tok, "REQUEST", obj=obj)  # "asked the U.N. Security Council to endorse the mission"
     if fired_on or lemma in ("strike", "hit", "target", "pound") and {t.lemma_.lower() for t in tok.subtree} & AIR:
         return Trigger(tok, "REMOTE_VIOLENCE")  # "drones struck targets around Kidal", "helicopters fired on"
@@ -234,10 +233,8 @@ TOWNS = frozenset({"town", "city", "capital", "village", "centre", "center", "po
 
 
 HELP_VERBS = frozenset({"help", "intervene", "send", "deploy", "support", "assist", "provide", "contribute", "join",
-                        "protect", "secure", "train", "mediate", "supply", "fight", "restore", "stabilise", "stabilize"})
-
-
-ENDORSING = frozenset({"endorse", "authorise", "authorize", "approve", "back", "finance", "fund"})
+                        "protect", "secure", "train", "mediate", "supply", "fight", "restore", "stabilise", "stabilize",
+                        "endorse", "authorise", "authorize", "approve", "back", "finance", "fund"})
 
 
 def _asks_help(tok: Token) -> bool:
