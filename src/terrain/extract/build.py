@@ -14,6 +14,7 @@ from terrain.extract.parties import (accused_of, actors_of, governing_subject, p
                                      same_state, seized_from)
 from terrain.extract.rerank import rerank
 from terrain.extract.roles import GENERIC_NAMES
+from terrain.extract.persons import faction_of
 from terrain.extract.sides import as_mission, fill_country, type_country
 from terrain.extract.syntax import agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
@@ -163,6 +164,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         # "it was engaging in discussions with Rwanda", "the incursion resulted in a reestablishment",
         # "Burundi is one of the main troop contributors"
         a1s = actors_of(governing_subject(tok), idx)
+    if typ == "SUPPORT":
+        a2s = [faction_of(a) for a in a2s]  # "backed Haftar with weapons": his faction
     if typ == "SEIZE" and a1s and all(a.name in GENERIC_NAMES for a in a2s):
         a2s = seized_from(tok, sent, idx, a1s, loc) or a2s
     if typ in VIOLENT_TYPES:
@@ -195,6 +198,11 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     if typ == "DEPLOY" and not a1s and said_by and speaker.kind in ("state", "state_forces", "person") \
             and all(a.country == said_by for a in a2s):
         a1s = [registry().forces(said_by)]  # "the army said troops had been rushed to the area": its own
+    if typ == "DEPLOY" and not a1s and ctx_country and all(a.country == ctx_country for a in a2s) \
+            and trig.obj is not None \
+            and not any(m.actor.country for m in idx.inside(trig.obj)) and home_destination(tok, idx):
+        a1s = [registry().forces(ctx_country)]  # "hundreds of soldiers had been sent to search the area": the
+        # forces of the country the report is about
     if typ == "DEPLOY" and a1s and not a2s and home_destination(tok, idx):  # "reinforcements were sent to
         home = a1s[0].country or said_by or ctx_country  # the area": at home (-4 missed facts on the demo)
         a2s = [registry().state(home)] if home else []

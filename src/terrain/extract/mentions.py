@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from terrain.extract.lexicon import lexicon
 from terrain.extract.newcomers import defined_mentions
-from terrain.extract.persons import body_of, person_mentions, surnames
+from terrain.extract.persons import body_of, faction_of, person_mentions, surnames
 from terrain.extract.place_spans import dateline_tokens
 from terrain.records import GENERIC_ACTOR_NAMES, Actor
 from terrain.resolve.actors import registry
@@ -176,7 +176,12 @@ class MentionIndex:
     def group_named_before(self, token: Token) -> Actor | None:
         """The armed group the report named by name last before ``token``, in any paragraph: who an
         attack, a threat or a retaken town refers to when the sentence names no one."""
-        m = self.before(token, {"armed_group"}, same_paragraph=False, named_only=True)
+        m = self.before(token, {"armed_group", "person"}, same_paragraph=False, named_only=True)
+        while m is not None and m.actor.kind == "person":  # "Machar ... leads a coalition": his SPLA-IO
+            led = faction_of(m.actor)
+            if led.kind == "armed_group":
+                return led
+            m = self.before(m.span[0], {"armed_group", "person"}, same_paragraph=False, named_only=True)
         return m.actor if m is not None else None
 
     def before(self, token: Token, kinds: set[str], same_paragraph: bool = True,

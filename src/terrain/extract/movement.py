@@ -8,7 +8,7 @@ from terrain.extract.countries import african
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.parties import actors_of, anaphor, as_forces
 from terrain.extract.place_spans import DIRECTIONS
-from terrain.extract.syntax import destination, find_child, prep_object
+from terrain.extract.syntax import OBJ, destination, find_child, prep_object
 from terrain.extract.trigger_words import Trigger
 from terrain.records import Actor, Location
 from terrain.resolve.actors import registry
@@ -125,7 +125,9 @@ def home_destination(tok: Token, idx: MentionIndex | None = None, towns: bool = 
     ("to the three borders area where Niger, Mali and Burkina Faso meet" is abroad); with ``towns`` (an event
     whose host is already known to be home), also a town named ("to Gwoza")."""
     dest = destination(tok)
-    if dest is None or prep_object(dest, ("of",)) is not None:
+    if dest is None:
+        return _home_duty(tok, idx)
+    if prep_object(dest, ("of",)) is not None:
         return False  # "to the north of Mozambique"
     if idx is not None and any(m.actor.kind in ("state", "state_forces") for m in idx.inside(dest)):
         return False
@@ -137,6 +139,19 @@ def home_destination(tok: Token, idx: MentionIndex | None = None, towns: bool = 
     return dest.pos_ == "NOUN" and dest.lemma_.lower() in HOME_DESTINATIONS \
         and (any(c.dep_ in ("amod", "compound", "nummod") for c in dest.children)
              or dest.lemma_.lower() in ("area", "border", "frontline"))
+
+
+# What troops sent at home are sent to do: "1,000 police officers to protect hotels and beaches", "soldiers
+# sent to search the area" (a duty abroad names its place or its enemy: "to protect Cabo Delgado", "to hunt
+# al-Shabaab")
+HOME_DUTIES = frozenset({"protect", "guard", "secure", "patrol", "search", "comb"})
+
+
+def _home_duty(tok: Token, idx: MentionIndex | None) -> bool:
+    duty = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in HOME_DUTIES), None)
+    what = find_child(duty, OBJ) if duty is not None else None
+    return what is not None and what.pos_ == "NOUN" and not any(t.pos_ == "PROPN" for t in what.subtree) \
+        and not (idx is not None and idx.inside(what))
 
 
 def _appositive_mission(tok: Token | None, idx: MentionIndex) -> Actor | None:

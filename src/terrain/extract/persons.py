@@ -25,6 +25,13 @@ def body_of(actor: Actor) -> Actor:
     return body if body is not None and body.kind in ("igo", "mission") else actor
 
 
+def faction_of(actor: Actor) -> Actor:
+    """The faction a commander leads: "backed Haftar", "forces loyal to Khalifa Haftar" are the LNA; a head of
+    state stays a person (the ontology's `person`, one side with his state)."""
+    body = registry().acts_for(actor) if actor.kind == "person" else None
+    return body if body is not None and body.kind in ("armed_group", "company") else actor
+
+
 def person_mentions(doc: Doc, known: list[Mention]) -> list[tuple[Span, Actor]]:
     """People the registry does not know ("Bozizé", a spokesman by name): persons whose country is
     filled from the event. Names the gazetteer knows as places are left out (the NER tags many

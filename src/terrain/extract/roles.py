@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import FORCE_HEADS, MentionIndex
+from terrain.extract.persons import faction_of
 from terrain.extract.syntax import prep_object
 from terrain.records import GENERIC_ACTOR_NAMES, Actor
 from terrain.resolve.actors import registry
@@ -102,6 +103,11 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
         if actor.kind == "person" and cls == "civilians" and mention.span.root.i != tok.i \
                 and mention.span.root.dep_ != "appos":  # (but "the army chief, General X" is X)
             return Actor("Civilians", "civilians", actor.country), False  # "Babu Owino's supporters"
+        if actor.kind == "person" and any(a.lemma_.lower() in ("loyal", "allied") and a.head.i == tok.i
+                                          for a in mention.span.root.ancestors):
+            # "forces loyal to Khalifa Haftar": his LNA; "troops loyal to Kiir": South Sudan's army
+            led = faction_of(actor)
+            return (led if led != actor else reg.forces(actor.country) if actor.country else actor), False
         return actor, False
     if tok.pos_ == "PRON" or lemma in DEFINITE_ANAPHORA and _is_definite(tok):
         return None, True  # anaphora: resolved by the caller with the paragraph's mentions

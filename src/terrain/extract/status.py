@@ -87,6 +87,9 @@ def status_of(trigger: Token, event_type: str, in_quote: bool) -> str:
         return "alleged"
     if trigger.dep_ == "pobj" and trigger.head.head.lemma_ in ("report", "allegation", "accusation", "claim"):
         return "alleged"
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in _w("hearsay_verbs") \
+            and any(c.dep_ == "auxpass" for c in trigger.head.children):
+        return "alleged"
     aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
     if event_type == "THREATEN" and speaker_of(trigger) is not None:
         return "asserted"  # "said the army would hunt them down": the future is what is threatened; the threat is made

@@ -113,6 +113,9 @@ def agent_of(tok: Token) -> Token | None:
             return tok.head
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "devoted his speech to rejecting ..."
             return agent_of(tok.head.head)
+        raised = find_child(tok.head, PASSIVE_SUBJ) if tok.dep_ == "xcomp" else None
+        if raised is not None:  # "the UAE and Egypt are reported to have backed Haftar", "troops were
+            return antecedent(raised)  # ordered to pull back": the passive's subject does the reported act
         return agent_of(tok.head)
     return None
 

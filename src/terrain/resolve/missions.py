@@ -22,9 +22,10 @@ def missions_data() -> dict:
 
 @lru_cache(maxsize=None)
 def un_mission(country: str | None) -> Actor | None:
-    """The one UN mission hosted by ``country``; None where there is none, or several (Sudan)."""
+    """The one UN mission hosted by ``country`` (of those not yet ended); None where there is none, or several
+    (Sudan)."""
     found = [name for name, rec in missions_data()["missions"].items()
-             if rec["organisation"] == "UN" and country in rec.get("hosts", [])]
+             if rec["organisation"] == "UN" and country in rec.get("hosts", []) and "ended" not in rec]
     match = registry().lookup(found[0]) if len(found) == 1 else None
     return match.actor if match is not None else None
 
