@@ -68,3 +68,24 @@ def test_missions_of_earlier_decades_are_missions_but_not_todays_peacekeepers():
     assert any(e.actor1 and e.actor1.name == "UNMIL" and e.actor1.kind == "mission" for e in events
                if e.type == "WITHDRAW")
     assert un_mission("CAF").name == "MINUSCA"  # MINURCAT served there too, but ended in 2010
+
+
+def test_fighting_alongside_a_rebel_group_backs_it_but_alongside_an_army_is_a_coalition():
+    events = extract("Kinshasa accuses Kigali of fighting alongside the M23 near Goma.")
+    assert ("Rwanda", "M23") in pairs(events, "SUPPORT")
+    events = extract("Burundian troops have been fighting the M23 alongside the Congolese army since October.")
+    assert not pairs(events, "SUPPORT")
+    events = extract("The Civilian Joint Task Force, a vigilante group that fights alongside the military, lost two "
+                     "members in the raid.")
+    assert not pairs(events, "SUPPORT")
+
+
+def test_what_a_party_says_its_side_would_do_if_another_acts_is_a_threat_to_that_other():
+    events = extract("The Somali president said his country would defend itself if Ethiopia went ahead with the "
+                     "port deal.")
+    assert [(e.actor2.name, e.status) for e in events if e.type == "THREATEN"] == [("Ethiopia", "asserted")]
+    events = extract("Ruto said that if the UNHCR did not close the camp, Kenya would move the refugees itself.")
+    assert [e.actor2.name for e in events if e.type == "THREATEN"] == ["UNHCR"]
+    # a forecast about a third party is no threat
+    events = extract("The French minister said aid to Niger would resume if the junta freed Bazoum.")
+    assert not [e for e in events if e.type == "THREATEN"]

@@ -166,6 +166,11 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         a1s = actors_of(governing_subject(tok), idx)
     if typ == "SUPPORT":
         a2s = [faction_of(a) for a in a2s]  # "backed Haftar with weapons": his faction
+    if typ == "SUPPORT" and trig.obj is not None and trig.obj.lower_ == "alongside":
+        # a state fighting alongside a rebel group backs it; alongside another army, or a militia alongside
+        # the army, is a coalition (the gold codes the deployment or the battle): -N false events on the demo
+        a1s = [a for a in a1s if a.kind != "armed_group"]
+        a2s = [a for a in a2s if a.kind == "armed_group"]
     if typ == "SEIZE" and a1s and all(a.name in GENERIC_NAMES for a in a2s):
         a2s = seized_from(tok, sent, idx, a1s, loc) or a2s
     if typ in VIOLENT_TYPES:

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.parties import actors_of, same_party
 from terrain.extract.status import negated, speaker_of
+from terrain.extract.syntax import find_child
 from terrain.records import GENERIC_ACTOR_NAMES, Actor
 from terrain.resolve.actors import registry
 
@@ -18,6 +19,15 @@ def threat_parties(tok: Token, agent: Token | None, a1s: list[Actor], a2s: list[
     """(threateners, threatened) of a THREATEN trigger, completing what its subject and object left empty."""
     if tok.lemma_.lower() == "avenge":
         a2s = []  # "would avenge the victims": the victims are no target
+    if tok.lemma_.lower() in SAYING:  # a conditional threat ("said it would consider an embargo if the
+        # government obstructed the mission"): the speaker's own side must be the one that would act
+        if not a1s or not own_side(tok, a1s[0], idx):
+            return a1s, []
+        return a1s, [a for a in a2s if a.kind in PARTY_KINDS and not same_party(a, a1s[0])]
+    cond = condition_subject(tok) if not a2s else None
+    if cond is not None and a1s:  # "warned that the contingents would be sent home if they did not fulfil
+        a2s = [a for a in actors_of(cond, idx) if a.kind in PARTY_KINDS and not same_party(a, a1s[0])]  # (their
+        # mandate": they; not "residents would face hunger if they could not reach their fields")
     if a1s and not a2s:  # "threatened to pull Chad out of the force"; "warned that Ethiopian troops would have to
         # leave": the state whose troops are threatened
         a2s = [registry().state(a.country) if a.kind == "state_forces" and a.country else a
@@ -67,6 +77,35 @@ def threatened(tok: Token, agent: Token | None, idx: MentionIndex, threatener: A
             and threatener.name not in GENERIC_ACTOR_NAMES:
         return [registry().state(threatener.country)]  # "the FPL threatened to strike oil installations": its state
     return []
+
+
+SAYING = frozenset({"say", "tell", "write", "state", "insist", "declare", "add"})
+CONDITIONS = frozenset({"if", "unless"})
+MODALS = frozenset({"would", "could", "will", "might", "'d"})
+
+
+def condition_subject(tok: Token) -> Token | None:
+    """Who must act for what ``tok`` says to happen: "said his country would defend itself if Ethiopia went ahead",
+    "warned that the army could be deployed if the demonstrations continued" (the if-clause hangs on the
+    reported verb)."""
+    said = next((c for c in tok.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in MODALS
+                                                                       for a in c.children)), None)
+    cond = next((c for c in said.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)), None) if said is not None else None
+    return find_child(cond, ("nsubj", "nsubjpass")) if cond is not None else None
+
+
+def own_side(tok: Token, speaker: Actor, idx: MentionIndex) -> bool:
+    """Whether what ``tok`` reports is the speaker's own side's act ("his country would defend itself", "it
+    would consider an arms embargo", "Kenya would relocate the refugees", said Ruto): a conditional threat, not a
+    forecast of a third party's ("aid would resume if the junta freed him")."""
+    said = next(c for c in tok.children if c.dep_ == "ccomp")
+    subj = find_child(said, ("nsubj", "nsubjpass"))
+    if subj is None:
+        return False
+    if subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
+        return True
+    return any(same_party(a, speaker) for a in actors_of(subj, idx))
 
 
 DEADLINES = frozenset({"hour", "day", "week", "month", "deadline"})

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from terrain.extract.crowds import is_crowd
 from terrain.extract.lexicon import lexicon
 from terrain.extract.syntax import OBJ, antecedent, destination, find_child, prep_object
-from terrain.extract.threats import PURSUIT, ultimatum
+from terrain.extract.threats import PURSUIT, SAYING, condition_subject, ultimatum
 from terrain.extract.trigger_words import (ABSTRACT, AIR, CONDEMNING, DENIAL_ADJECTIVES, FIGHTERS, FINDINGS, HELP,
                                            NAMING_VERBS, TROOPS, Trigger)
 from terrain.records import VIOLENT_TYPES
@@ -86,6 +86,8 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in ("confront", "fight", "attack", "strike", "retaliate", "respond", "defend") and tok.dep_ == "xcomp" \
             and tok.head.lemma_.lower() in ("ready", "prepared", "willing", "determined"):
         return Trigger(tok, "THREATEN")  # "Rwanda is ready to confront South Africa"
+    if lemma in SAYING and (cond := condition_subject(tok)) is not None:
+        return Trigger(tok, "THREATEN", obj=cond)  # "said his country would defend itself if Ethiopia went ahead"
     alongside = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "alongside"), None)
     if alongside is not None and lemma in ("fight", "battle"):
         return Trigger(tok, "SUPPORT", obj=alongside)  # "troops fighting alongside M23" back M23
