@@ -89,3 +89,29 @@ def test_what_a_party_says_its_side_would_do_if_another_acts_is_a_threat_to_that
     # a forecast about a third party is no threat
     events = extract("The French minister said aid to Niger would resume if the junta freed Bazoum.")
     assert not [e for e in events if e.type == "THREATEN"]
+
+
+def test_troops_sent_into_the_forests_deploy_at_home():
+    events = article("Gunmen seized dozens of pupils from a boarding school near Funtua, in Katsina state, Nigeria, "
+                     "on Friday night, police said.\n\nSoldiers and police units were sent into the forests around "
+                     "the town on Saturday, the governor said.")
+    assert any(e.actor1 and e.actor1.name == "Nigeria" and e.place_country == "NGA" for e in events
+               if e.type == "DEPLOY")
+
+
+def test_the_enemy_of_an_offensive_joined_is_the_one_it_is_against():
+    events = extract("Kenyan troops joined the offensive against al-Shabaab in southern Somalia in October.")
+    assert ("Kenya", "al-Shabaab") in pairs(events, "BATTLE")
+
+
+def test_two_battles_of_the_same_sides_in_different_months_stay_two():
+    from terrain.extract.merge import dedupe
+    from terrain.records import Actor, Event, Evidence
+
+    def battle(date: str) -> Event:
+        return Event(doc_id="d", type="BATTLE", actor1=Actor("JNIM", "armed_group", "MLI"),
+                     actor2=Actor("Mali", "state_forces", "MLI"), country="MLI", date=date, date_precision="month",
+                     evidence=Evidence(text="s", start=0, end=1))
+
+    assert len(dedupe([battle("2024-03"), battle("2024-07")])) == 2
+    assert len(dedupe([battle("2024-03"), battle("2024-03")])) == 1

@@ -74,17 +74,18 @@ def _key(e: Event, short: bool = False) -> tuple:
 
 
 def _distinct(a: Event, b: Event) -> bool:
-    """Violent events told apart by their own day or town, both stated precisely; troop movements by their
-    own month ("sent troops in December 2020 ... a further 750 in August 2021")."""
+    """Events told apart by their own month ("sent troops in December 2020 ... a further 750 in August 2021",
+    an ambush in July and a raid in March); violent ones also by their own day or town, both stated precisely."""
+    months = bool(a.date and b.date) and "year" not in (a.date_precision, b.date_precision) \
+        and a.date[:7] != b.date[:7]
     if a.type in ("DEPLOY", "WITHDRAW"):
-        return bool(a.date and b.date) and "year" not in (a.date_precision, b.date_precision) \
-            and a.date[:7] != b.date[:7] and "planned" not in (a.status, b.status)  # (a plan, then its doing)
+        return months and "planned" not in (a.status, b.status)  # (a plan, then its doing)
     if a.type not in VIOLENT_TYPES:
         return False
     days = a.date_precision == b.date_precision == "day" and a.date != b.date
     towns = a.location is not None and b.location is not None and a.location.precision == "place" \
         and b.location.precision == "place" and a.location.name != b.location.name
-    return days or towns
+    return months or days or towns
 
 
 def fold_partial(events: list[Event]) -> list[Event]:

@@ -116,7 +116,7 @@ def _sent_to(obj: Token | None) -> Token | None:
 
 
 HOME_DESTINATIONS = frozenset({"region", "area", "province", "state", "district", "county", "border", "front",
-                               "frontline", "zone"})
+                               "frontline", "zone", "forest", "bush"})
 
 
 def home_destination(tok: Token, idx: MentionIndex | None = None, towns: bool = False) -> bool:
@@ -138,7 +138,7 @@ def home_destination(tok: Token, idx: MentionIndex | None = None, towns: bool = 
     # "rushed to the area", "sent to the border": the scene the report is about, not a country abroad
     return dest.pos_ == "NOUN" and dest.lemma_.lower() in HOME_DESTINATIONS \
         and (any(c.dep_ in ("amod", "compound", "nummod") for c in dest.children)
-             or dest.lemma_.lower() in ("area", "border", "frontline"))
+             or dest.lemma_.lower() in ("area", "border", "frontline", "forest", "bush"))
 
 
 # What troops sent at home are sent to do: "1,000 police officers to protect hotels and beaches", "soldiers

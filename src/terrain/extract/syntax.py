@@ -19,6 +19,7 @@ PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj", "attr", "oprd")
 CHAIN = ("xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp", "acomp")
 TARGET_PREPS = ("on", "against", "with", "at", "upon")
+CAMPAIGNS = frozenset({"offensive", "attack", "assault", "campaign", "operation", "war", "fight", "raid"})
 # Acts of speech a parser hangs on the reported clause when they follow it ("said ..., and accused X")
 SPEECH_ACTS = frozenset({"accuse", "blame", "deny", "reject", "condemn", "denounce", "warn", "threaten", "urge",
                          "call", "vow", "dismiss"})
@@ -140,7 +141,10 @@ def patient_of(tok: Token) -> Token | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "leave" and prep_object(tok, TARGET_PREPS) is None:
             return find_child(tok.head, OBJ)  # "a shooting leaves two police officers dead"
-        return prep_object(tok, TARGET_PREPS + ("of", "from", "to"), undated=True)
+        found = prep_object(tok, TARGET_PREPS + ("of", "from", "to"), undated=True)
+        if found is None and tok.dep_ in OBJ and tok.lemma_.lower() in CAMPAIGNS:  # "joined the offensive
+            found = prep_object(tok.head, ("against",))  # against the ADF": the parser hangs it on the verb
+        return found
     passive = find_child(tok, PASSIVE_SUBJ) or (find_child(tok, SUBJ) if _passive(tok) else None)
     if passive is not None:
         return antecedent(passive)
