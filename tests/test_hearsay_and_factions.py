@@ -115,3 +115,18 @@ def test_two_battles_of_the_same_sides_in_different_months_stay_two():
 
     assert len(dedupe([battle("2024-03"), battle("2024-07")])) == 2
     assert len(dedupe([battle("2024-03"), battle("2024-03")])) == 1
+
+
+def test_a_participle_with_its_own_object_is_done_by_the_noun_it_hangs_on():
+    # the parser hangs "killed" on "fighters" when the sentence has no other verb
+    events = extract("ADF fighters killed at least 14 UN peacekeepers from Tanzania in North Kivu province.")
+    assert ("ADF", "MONUSCO") in pairs(events, "BATTLE")
+    events = extract("Two civilians killed by the militia were buried in Beni.")  # a reduced relative stays one
+    assert ("Militia", "Civilians") in pairs(events, "ATTACK")
+
+
+def test_troops_and_aid_pledged_or_offered_are_planned():
+    events = extract("Kenya pledged 1,000 police officers to the mission in Haiti, and the European Union offered "
+                     "20 million euros in aid to Mozambique.")
+    assert {(e.type, e.status) for e in events if e.type in ("DEPLOY", "AID")} == {("DEPLOY", "planned"),
+                                                                                     ("AID", "planned")}

@@ -93,7 +93,7 @@ def agent_of(tok: Token) -> Token | None:
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SERIES:
             return agent_of(tok.head.head)  # "claimed a series of raids"
         return None
-    if _passive(tok) or tok.dep_ == "acl" and tok.tag_ == "VBN":  # "suspects killed by police"
+    if _passive(tok) or _reduced_relative(tok):  # "suspects killed by police"
         return prep_object(tok, ("by",))
     # the subject nearest the verb: a dateline parsed as a second subject ("BAMAKO, 7 August 2024 – Mali's
     # government has broken off relations") is not the doer
@@ -110,8 +110,8 @@ def agent_of(tok: Token) -> Token | None:
     if tok.dep_ in CHAIN and tok.head.i != tok.i:
         if tok.dep_ == "relcl":
             return tok.head
-        if tok.dep_ in ("acl",) and tok.head.pos_ == "NOUN" and tok.tag_ == "VBG":
-            return tok.head
+        if tok.dep_ in ("acl",) and tok.head.pos_ == "NOUN" and tok.tag_ in ("VBG", "VBN"):
+            return tok.head  # "militants firing on the camp"; "ADF fighters killed 14 peacekeepers" (misparsed)
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "devoted his speech to rejecting ..."
             return agent_of(tok.head.head)
         raised = find_child(tok.head, PASSIVE_SUBJ) if tok.dep_ == "xcomp" else None
@@ -119,6 +119,13 @@ def agent_of(tok: Token) -> Token | None:
             return antecedent(raised)  # ordered to pull back": the passive's subject does the reported act
         return agent_of(tok.head)
     return None
+
+
+def _reduced_relative(tok: Token) -> bool:
+    """ "civilians killed by the militia": a participle on a noun, its subject the one acted on; not one with an
+    object of its own, which the parser hangs on the noun when the sentence has no other verb ("ADF fighters
+    killed at least 14 UN peacekeepers")."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ in OBJ for c in tok.children)
 
 
 def _passive(tok: Token) -> bool:
@@ -148,7 +155,7 @@ def patient_of(tok: Token) -> Token | None:
     passive = find_child(tok, PASSIVE_SUBJ) or (find_child(tok, SUBJ) if _passive(tok) else None)
     if passive is not None:
         return antecedent(passive)
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "civilians killed by ..."
+    if _reduced_relative(tok):  # "civilians killed by ..."
         return tok.head
     obj = find_child(tok, OBJ)
     if obj is not None and obj.lower_ not in REFLEXIVE:
