@@ -130,3 +130,18 @@ def test_troops_and_aid_pledged_or_offered_are_planned():
                      "20 million euros in aid to Mozambique.")
     assert {(e.type, e.status) for e in events if e.type in ("DEPLOY", "AID")} == {("DEPLOY", "planned"),
                                                                                      ("AID", "planned")}
+
+
+def test_gunmen_killed_by_troops_in_an_article_are_the_group_it_named():
+    events = article("Al-Shabaab militants stormed a shopping centre in Nairobi on Saturday, police said.\n\n"
+                     "President Uhuru Kenyatta said four of the gunmen had been shot dead by troops during the "
+                     "operation.")
+    assert ("Kenya", "al-Shabaab") in pairs(events, "BATTLE")
+
+
+def test_a_groups_leaders_deny_and_accuse_the_security_forces_of_the_state():
+    events = article("Gunmen seized 40 pupils from a school in Bamenda, Cameroon, on Monday, and the government "
+                     "blamed Anglophone separatists.\n\nSeparatist leaders denied any role and accused the security "
+                     "forces of staging the kidnapping.")
+    assert ("Ambazonian separatists", "Cameroon") in pairs(events, "DENY")
+    assert ("Ambazonian separatists", "Cameroon") in pairs(events, "ACCUSE")

@@ -231,8 +231,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 and a2.kind == "mission" and a1 is not None and a1.kind == "armed_group" else typ
             if typ in ("ACCUSE", "DENY", "THREATEN", "AID", "SUPPORT") and a2 is not None \
                     and a2.name in ("Security forces", "Forces") \
-                    and c and (a1 is None or a1.country != c):
-                # "Amnesty accused soldiers of killings", "Agemira provided the army with logistics": the army there
+                    and c and (a1 is None or a1.country != c or a1.kind in ("armed_group", "civilians")):
+                # "Amnesty accused soldiers of killings", "Agemira provided the army with logistics", "separatist
+                # leaders accused the security forces of staging the abduction": the army there
                 a2 = registry().forces(c)
             if typ in SPEECH_TYPES and a2 is not None and a2.name in GENERIC_ACTOR_NAMES and not unknown_culprit:
                 a2 = None  # "the army said, blaming armed bandits": an attribution of the attack, no relation

@@ -121,8 +121,12 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
     spec = _words("generic")[cls]
     if cls == "unidentified" and lemma in ("man", "men") and not _violent_context(tok):
         return None, False
+    armed = any(c.dep_ in ("amod", "compound") and _generic_class(c.lemma_.lower()) in ARMED_CLASSES
+                for c in tok.children)
+    if cls == "person" and armed and (named := idx.group_named_before(tok)) is not None:
+        return named, False  # "separatist leaders denied any role": the separatists named before
     if cls == "person" and tok.tag_ == "NNS":
-        return None, False  # "separatist leaders", "West African leaders": no one person
+        return None, False  # "West African leaders": no one person
     name = spec.get("name") or ("Police" if cls == "police" else "Forces" if cls == "military" else tok.text)
     return Actor(name, spec["kind"], None), True
 

@@ -123,6 +123,8 @@ def violence(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
         a1s = [UNIDENTIFIED]
     if long_form and a1s == [UNIDENTIFIED] and enabled("anaphora"):
         a1s = [_article_attacker(tok, idx, a2s) or UNIDENTIFIED]
+    if long_form and typ == "BATTLE" and a2s == [UNIDENTIFIED] and enabled("anaphora"):
+        a2s = [_article_attacker(tok, idx, a1s) or UNIDENTIFIED]  # "five of the gunmen were shot dead by troops"
     if enabled("crowds"):
         typ, a1s, a2s = street_roles(typ, agent, a1s, a2s, tok_roles, sent, idx)
     if typ in ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE") and [a.name for a in a2s] in ([CIVILIANS.name], []) \
