@@ -125,11 +125,13 @@ def test_a_participle_with_its_own_object_is_done_by_the_noun_it_hangs_on():
     assert ("Militia", "Civilians") in pairs(events, "ATTACK")
 
 
-def test_troops_and_aid_pledged_or_offered_are_planned():
-    events = extract("Kenya pledged 1,000 police officers to the mission in Haiti, and the European Union offered "
+def test_troops_pledged_or_offered_and_aid_pledged_are_planned():
+    events = extract("Kenya offered 1,000 police officers to the mission in Haiti, and the European Union pledged "
                      "20 million euros in aid to Mozambique.")
     assert {(e.type, e.status) for e in events if e.type in ("DEPLOY", "AID")} == {("DEPLOY", "planned"),
                                                                                      ("AID", "planned")}
+    events = extract("Touadera has offered generous tax incentives to Rwandan investors.")  # on offer now
+    assert [e.status for e in events if e.type == "AID"] == ["asserted"]
 
 
 def test_gunmen_killed_by_troops_in_an_article_are_the_group_it_named():
