@@ -147,3 +147,11 @@ def test_a_groups_leaders_deny_and_accuse_the_security_forces_of_the_state():
                      "forces of staging the kidnapping.")
     assert ("Ambazonian separatists", "Cameroon") in pairs(events, "DENY")
     assert ("Ambazonian separatists", "Cameroon") in pairs(events, "ACCUSE")
+
+
+def test_an_unattributed_attack_named_by_a_noun_in_an_article_is_no_new_event():
+    events = article("Gunmen killed 12 farmers near Kaduna, Nigeria, on Monday, police said.\n\nThe attack on the "
+                     "farmers was the third in the area this month, residents said.")
+    assert len([e for e in events if e.type == "ATTACK"]) == 1
+    events = extract("An attack on farmers near Kaduna was reported on Monday.")  # an incident note keeps it
+    assert [e.type for e in events] == ["ATTACK"]

@@ -97,10 +97,11 @@ def status_of(trigger: Token, event_type: str, in_quote: bool) -> str:
         return "planned"
     if trigger.pos_ == "NOUN" and any(c.lemma_ in _w("planned_words") for c in trigger.children):
         return "planned"
+    # "pledged 1,000 police officers", "pledged $20 million": promised, not yet done (incentives "offered" to
+    # investors are on offer now: the seeds' gold)
     if event_type == "DEPLOY" and trigger.lemma_.lower() in _w("promising_verbs") \
             or event_type == "AID" and trigger.lemma_.lower() in ("pledge", "promise"):
-        return "planned"  # "pledged 1,000 police officers", "pledged $20 million": promised, not yet done
-        # (incentives "offered" to investors are on offer now: the seeds' gold)
+        return "planned"
     if event_type in SPEECH_TYPES:
         return "asserted"
     if in_quote or speaker_of(trigger) is not None:

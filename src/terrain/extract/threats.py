@@ -84,12 +84,17 @@ CONDITIONS = frozenset({"if", "unless"})
 MODALS = frozenset({"would", "could", "will", "might", "'d"})
 
 
+def _reported(tok: Token) -> Token | None:
+    """What ``tok`` says some party would or could do ("said his country would defend itself")."""
+    return next((c for c in tok.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in MODALS
+                                                                      for a in c.children)), None)
+
+
 def condition_subject(tok: Token) -> Token | None:
     """Who must act for what ``tok`` says to happen: "said his country would defend itself if Ethiopia went ahead",
     "warned that the army could be deployed if the demonstrations continued" (the if-clause hangs on the
     reported verb)."""
-    said = next((c for c in tok.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in MODALS
-                                                                       for a in c.children)), None)
+    said = _reported(tok)
     cond = next((c for c in said.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)), None) if said is not None else None
     return find_child(cond, ("nsubj", "nsubjpass")) if cond is not None else None
@@ -99,8 +104,8 @@ def own_side(tok: Token, speaker: Actor, idx: MentionIndex) -> bool:
     """Whether what ``tok`` reports is the speaker's own side's act ("his country would defend itself", "it
     would consider an arms embargo", "Kenya would relocate the refugees", said Ruto): a conditional threat, not a
     forecast of a third party's ("aid would resume if the junta freed him")."""
-    said = next(c for c in tok.children if c.dep_ == "ccomp")
-    subj = find_child(said, ("nsubj", "nsubjpass"))
+    said = _reported(tok)
+    subj = find_child(said, ("nsubj", "nsubjpass")) if said is not None else None
     if subj is None:
         return False
     if subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
