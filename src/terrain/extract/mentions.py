@@ -176,16 +176,13 @@ class MentionIndex:
     def group_named_before(self, token: Token) -> Actor | None:
         """The armed group the report named by name last before ``token``, in any paragraph: who an
         attack, a threat or a retaken town refers to when the sentence names no one."""
-        m = self.before(token, {"armed_group", "person"}, same_paragraph=False, named_only=True)
-        while m is not None and m.actor.kind == "person":  # "Machar ... leads a coalition": his SPLA-IO
-            led = faction_of(m.actor)
-            if led.kind == "armed_group":
-                return led
-            m = self.before(m.span[0], {"armed_group", "person"}, same_paragraph=False, named_only=True)
-        return m.actor if m is not None else None
+        # (or its commander: "Machar ... leads a coalition" names his SPLA-IO)
+        m = self.before(token, {"armed_group", "person"}, same_paragraph=False, named_only=True,
+                        ok=lambda a: faction_of(a).kind == "armed_group")
+        return faction_of(m.actor) if m is not None else None
 
     def before(self, token: Token, kinds: set[str], same_paragraph: bool = True,
-               named_only: bool = False) -> Mention | None:
+               named_only: bool = False, ok=None) -> Mention | None:
         """The latest mention of one of ``kinds`` before ``token`` (anaphora). An object pronoun never
         names its own clause's subject ("UN experts accuse it of ...": "it" is not the UN)."""
         limit = paragraph_start(token) if same_paragraph else 0
@@ -196,7 +193,8 @@ class MentionIndex:
         best = None
         for m in self.mentions:
             if limit <= m.span.start < token.i and m.actor.kind in kinds and m.span.root.i not in own_subject \
-                    and not (named_only and m.actor.name in GENERIC_ACTOR_NAMES) and not _aside(m.span, token):
+                    and not (named_only and m.actor.name in GENERIC_ACTOR_NAMES) and not _aside(m.span, token) \
+                    and (ok is None or ok(m.actor)):
                 best = m
         return best
 

