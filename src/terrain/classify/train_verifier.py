@@ -32,8 +32,9 @@ DEMO = Path(__file__).resolve().parents[1] / "demo"
 L2 = 1.0  # penalty on the squared weights (sklearn's C=1); the intercept is not penalised
 FOLDS = 10
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3)
-MAX_MATCHED_LOSS = 0.01  # the highest threshold that drops at most this share of true events in CV (at 2 % the
-# choice flipped between 0.15 and 0.20 from rebuild to rebuild, and 0.20 cost three seed facts: docs/verifier.md)
+MAX_MATCHED_LOSS = 0.005  # the highest threshold that drops at most this share of true events in CV (at 2 % the
+# choice flipped between 0.15 and 0.20 from rebuild to rebuild, and 0.20 cost three seed facts: docs/verifier.md;
+# at 1 % it chose 0.20 on 242 articles, which cost a seed fact and one on held-out set 15 for no precision)
 
 
 def training_set(corpus: Path = DEMO / "corpus", gold_path: Path = DEMO / "gold.jsonl"):

@@ -134,6 +134,10 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     blamed = prep_object(tok, ("on",)) or (prep_object(patient, ("on",)) if patient is not None else None)
     if typ == "ACCUSE" and tok.lemma_.lower() == "blame" and (on := actors_of(blamed, idx)):
         a2s = on  # "blamed the killings on CODECO" (the parser may hang "on" on the killings): the blamed
+    owner = find_child(patient, ("poss",)) if typ == "ACCUSE" and patient is not None \
+        and patient.pos_ == "NOUN" and idx.at(patient) is None else None
+    if owner is not None and (doer := actors_of(owner, idx)):
+        a2s = doer  # "condemned Eritrea's military action against Djibouti": the doer, not the target
     unknown_culprit = False  # an attack condemned, or its doers threatened, that no one has named
     if typ == "ACCUSE" and not a2s and patient is not None \
             and lexicon().nouns.get(patient.lemma_.lower()) in VIOLENT_TYPES:
@@ -231,6 +235,10 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             # peacekeepers attacked by a group fight it, as soldiers do (violence.py, _police_hit)
             event_type = "BATTLE" if typ == "ATTACK" and enabled("battle") and a2 is not None \
                 and a2.kind == "mission" and a1 is not None and a1.kind == "armed_group" else typ
+            if typ == "BATTLE" and trig.type == "ATTACK" and a2 is not None and a2.kind == "civilians" \
+                    and any(x.kind in ("state_forces", "mission") for x in a2s):
+                event_type = "ATTACK"  # "attacks on Angolan troops and foreign oil workers": the workers'
+                # is an attack, the troops' a battle
             if typ in ("ACCUSE", "DENY", "THREATEN", "AID", "SUPPORT") and a2 is not None \
                     and a2.name in ("Security forces", "Forces") \
                     and c and (a1 is None or a1.country != c or a1.kind in ("armed_group", "civilians")):

@@ -18,7 +18,7 @@ from terrain.extract.merge import dedupe, fold_casualties, fold_partial, fold_ri
 from terrain.extract.feed import FeedCountry
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.extract.countries import african, doc_country, use_feed
-from terrain.extract.where import PRECISION_RANK, PlaceMention, place_mentions
+from terrain.extract.where import PRECISION_RANK, PlaceMention, dateline_place, place_mentions
 from terrain.nlp import ParsedDocument
 from terrain.records import Actor, Event, Evidence
 from terrain.resolve.actors import registry
@@ -53,6 +53,8 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
     undated: dict[int, tuple[str, str] | None] = {}  # event -> the date it takes if it has none (articles)
     speakers: dict[int, Actor] = {}  # event -> who says it happened, where the sentence names them
     ctx = Context()
+    filed_from = dateline_place(doc)  # the lede's "flew into exile in Nigeria" is no scene for a report from
+    # Monrovia (+2 facts on set 14, +2 on the demo corpus)
     events: list[Event] = []
     for sent in doc.sents:
         if not sent.text.strip() or len(sent) < 3:
@@ -79,7 +81,8 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
                 if accusation is not None:
                     events.append(accusation)
         _link_sentence(events, first_in_sentence)
-        _update_context(ctx, sent, places, idx)
+        filed_here = filed_from is not None and sent.start <= filed_from.span.start < sent.end
+        _update_context(ctx, sent, places + [filed_from] if filed_here else places, idx)
         if lede_date is None:
             lede_date = next((e.date and (e.date, e.date_precision) for e in events[first_in_sentence:] if e.date),
                              None)

@@ -48,7 +48,9 @@ def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     dest = prep_object(tok, ("to", "in", "into"))
     named_elsewhere = dest is not None and not actors_of(dest, idx) and not _is_place_tok(dest) \
         and dest.lower_ not in DIRECTIONS  # "kept a contingent in the east": the host is in context
-    if (host is None or host in providers) and tok.pos_ == "VERB" and not named_elsewhere:
+    rebels = bool(a1s) and all(a.kind == "armed_group" for a in a1s)  # (a rebel group moving within its war:
+    # "LURD fighters moved north out of the city" is not hosted by the last state named)
+    if (host is None or host in providers) and tok.pos_ == "VERB" and not named_elsewhere and not rebels:
         # "Benin opened talks with Rwanda. 350 Rwandans could be deployed": the state just named; an
         # African one ("Washington offered a team ... Britain would dispatch experts" is no host)
         host = next((c for c in reversed(states_in_view) if c not in providers and c in african()), None)
@@ -137,7 +139,7 @@ def home_destination(tok: Token, idx: MentionIndex | None = None, towns: bool = 
         return True  # "deployed additional troops to Gwoza"
     # "rushed to the area", "sent to the border": the scene the report is about, not a country abroad
     return dest.pos_ == "NOUN" and dest.lemma_.lower() in HOME_DESTINATIONS \
-        and (any(c.dep_ in ("amod", "compound", "nummod") for c in dest.children)
+        and (any(c.dep_ in ("amod", "compound", "nummod", "nmod") for c in dest.children)
              or dest.lemma_.lower() in ("area", "border", "frontline", "forest", "bush"))
 
 

@@ -36,6 +36,9 @@ def accused_of(tok: Token) -> Token | None:
     verb = tok.head.head
     if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
         verb = verb.head.head  # "accused Rwanda since March of backing": "of" hangs on "March"
+    if verb.dep_ == "xcomp" and verb.lemma_.lower() not in ACCUSE_VERBS and verb.head.lemma_.lower() in ACCUSE_VERBS:
+        # "accuses neighbouring Eritrea of arming": the adjective parsed as a verb that takes the accused
+        return find_child(verb, ("dobj",)) or find_child(verb.head, ("dobj", "nsubjpass"))
     return find_child(verb, ("dobj", "nsubjpass")) if verb.lemma_.lower() in ACCUSE_VERBS else None
 
 

@@ -31,6 +31,7 @@ TYPE_WORDS = (r"sub-?\s?county|sub-?\s?location|area|village|town|township|locat
 _ROAD_AFTER = r"^(?:\s*-\s*[A-Z][\w']*(?:\s[A-Z][\w']*)?)?\s+(?:road|highway)\b"  # "the Kericho-Nakuru highway"
 _TYPED = re.compile(rf"^\s*(?:{TYPE_WORDS})s?\b|{_ROAD_AFTER}", re.I)  # "Nkiruni village"; a road: both towns
 _ROAD = re.compile(_ROAD_AFTER, re.I)
+_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
 _STRIP = re.compile(rf"(?:\s+(?:{TYPE_WORDS}|refugee|road|highway|junction))+$", re.I)  # "Kakuma Refugee camp"
 _FEATURE = re.compile(r"^(?:lake|mount|mt\.?)\s+", re.I)  # "Lake Naivasha": the town of that name
 # ACLED-style coding remarks: "(coordinates for Nyeri town used)", "(coded as Kathwana)".
@@ -141,13 +142,16 @@ def proper_runs(sent: Span) -> list[Span]:
 
 
 def chain(span: Span, by_char: dict[int, Span]) -> list[Span]:
-    """The names that follow ``span`` as ", X, Y", " area (X, Y)", " village in X", " area of X": its
-    district and region (not a bare " in X": "Kapedo in Tiaty" is Kapedo, wherever GeoNames puts Tiaty)."""
+    """The names that follow ``span`` as ", X, Y", " area (X, Y)", " village in X", " area of X",
+    "Roberts International Airport in X": its district, region or country (not a bare " in X": "Kapedo in
+    Tiaty" is Kapedo, wherever GeoNames puts Tiaty)."""
     text, out, end = doc_text(span.doc), [], span.end_char
     if span.label_ == "NORP":  # "the Kenyan port of Mombasa": Mombasa is no district of a people
         return out
     while True:
         m = _LINK.match(text[end:end + 40])
+        if m is None and not out and _STRIP.search(span.text):  # "Roberts International Airport in Liberia"
+            m = _IN.match(text[end:end + 40])
         if not m or (end + m.end()) not in by_char:
             return out
         nxt = by_char[end + m.end()]

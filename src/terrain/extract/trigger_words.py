@@ -35,7 +35,10 @@ CONDEMNING = frozenset({"abhorrent", "barbaric", "cowardly", "heinous", "sensele
                         "crime", "terrorism", "terror", "atrocity", "massacre", "outrage", "outrageous", "horrific",
                         "unacceptable", "criminal", "barbarity", "genocide"})
 DENIAL_ADJECTIVES = frozenset({"unfounded", "baseless", "groundless", "false", "untrue", "fabricated", "fanciful",
-                               "misleading", "slanderous", "absurd", "ridiculous"})
+                               "misleading", "slanderous", "absurd", "ridiculous",
+                               # what an accusation is called: "called the accusation a fabrication"
+                               "fabrication", "lie", "fiction", "fantasy", "smear", "slander", "falsehood",
+                               "nonsense"})
 FIGHTERS = frozenset({"militant", "fighter", "insurgent", "rebel", "jihadist", "gunman", "attacker", "bomber",
                       "assailant", "raider", "bandit"})
 

@@ -88,6 +88,9 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "THREATEN")  # "Rwanda is ready to confront South Africa"
     if lemma in SAYING and (cond := condition_subject(tok)) is not None:
         return Trigger(tok, "THREATEN", obj=cond)  # "said his country would defend itself if Ethiopia went ahead"
+    cause = prep_object(tok, ("for",)) if lemma in ("fight", "struggle") else None
+    if cause is not None and cause.lemma_.lower() in CAUSES and prep_object(tok, ("against", "with")) is None:
+        return None  # "FLEC has fought for Cabinda's independence since 1975": a cause, no battle
     alongside = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "alongside"), None)
     if alongside is not None and lemma in ("fight", "battle"):
         return Trigger(tok, "SUPPORT", obj=alongside)  # "troops fighting alongside M23" back M23
@@ -148,8 +151,10 @@ def _verb_type(tok: Token) -> Trigger | None:
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
     border = obj is not None and obj.lemma_.lower() in ("border", "frontier")  # "crossed the border to pursue"
     if lemma in ("arrive", "land", "enter") and _troops(subj) or lemma in ("cross", "fly") and (into or border) \
-            and _troops(subj):
-        return Trigger(tok, "DEPLOY")  # "Russian military instructors have arrived in Niamey", "soldiers crossed into"
+            and _troops(subj) or lemma in ADVANCES and _troops(subj) and prep_object(tok, ("into",)) is not None:
+        # "Russian military instructors have arrived in Niamey", "soldiers crossed into", "soldiers of a
+        # regional force rolled into Banjul"
+        return Trigger(tok, "DEPLOY")
     if lemma == "take" and obj is not None and obj.lemma_.lower() == "position" and _troops(subj) \
             and any(c.lower_ == "up" for c in tok.children):
         return Trigger(tok, "DEPLOY")  # "Chadian soldiers have begun taking up positions in Fotokol"
@@ -232,6 +237,9 @@ ENGAGEMENTS = frozenset({"operation", "mission", "talks", "talk", "dialogue", "n
 MULTITUDES = frozenset({"hundred", "dozen", "thousand", "score", "group", "number"})
 UNDER_FIRE = frozenset({"fire", "attack", "assault", "shelling", "bombardment", "gunfire"})
 TOWNS = frozenset({"town", "city", "capital", "village", "centre", "center", "port"})
+CAUSES = frozenset({"independence", "autonomy", "freedom", "self-determination", "secession", "liberation", "right",
+                    "cause", "state", "homeland", "sharia", "justice", "democracy", "recognition"})
+ADVANCES = frozenset({"roll", "move", "pour", "march", "sweep", "drive", "push"})
 
 
 HELP_VERBS = frozenset({"help", "intervene", "send", "deploy", "support", "assist", "provide", "contribute", "join",
@@ -257,7 +265,12 @@ def _troops(tok: Token | None) -> bool:
     if tok is None:
         return False
     of = prep_object(tok, ("of",))
-    return tok.lemma_.lower() in TROOPS or of is not None and of.lemma_.lower() in TROOPS
+    return _troop_word(tok) or of is not None and _troop_word(of)
+
+
+def _troop_word(tok: Token) -> bool:
+    # a capitalised plural keeps its -s as spaCy's lemma ("200 Marines landed"): its singular counts
+    return tok.lemma_.lower() in TROOPS or tok.lower_.removesuffix("s") in TROOPS
 
 
 BASES = frozenset({"base", "basis", "camp", "garrison", "barracks", "outpost", "position"})

@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from terrain.extract.place_spans import (LOC_PREPS, PLACE_PREPS, SHORT_REPORT, candidates, chain, coded,
-                                         direction, doc_text, is_place_phrase, locative, names, origin, road, typed)
+                                         dateline_tokens, direction, doc_text, is_place_phrase, locative, names,
+                                         origin, road, typed)
 from terrain.extract.countries import african, country_of, doc_country, exact, is_demonym, lookup
 from terrain.extract.lexicon import wordset
 from terrain.records import Location
@@ -114,6 +115,21 @@ def place_mentions(sent: Span, country_hint: str | None) -> list[PlaceMention]:
             continue
         found.append(PlaceMention(e, loc, coded=coded(e), weak=road(e)))
     return found + [p for e in ents if e.start_char not in consumed and (p := _embedded(e, hints)) is not None]
+
+
+def dateline_place(doc: Doc) -> PlaceMention | None:
+    """The African town a report is filed from ("MONROVIA, Aug 15 -"): the scene its first paragraph starts
+    from, for the context only (a dateline is no event's place)."""
+    toks = sorted(dateline_tokens(doc))
+    end = next((i for i in toks if doc[i].text in (",", "/")), None)
+    if not toks or end is None or end == toks[0]:
+        return None
+    name = doc[toks[0]:end].text.title()
+    hint = doc_country(doc).hint
+    loc = (lookup(name, hint, None) if hint else None) or lookup(name, None, None)
+    if loc is None or loc.country not in african() or loc.precision != "place":
+        return None
+    return PlaceMention(doc[toks[0]:end], loc)
 
 
 def _small_town_abroad(loc: Location, hint: str | None) -> bool:
