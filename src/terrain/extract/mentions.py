@@ -7,6 +7,7 @@ forces, "Kigali denies" is Rwanda, "the Congolese government" is DR Congo.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -182,7 +183,7 @@ class MentionIndex:
         return faction_of(m.actor) if m is not None else None
 
     def before(self, token: Token, kinds: set[str], same_paragraph: bool = True,
-               named_only: bool = False, ok=None) -> Mention | None:
+               named_only: bool = False, ok: Callable[[Actor], bool] | None = None) -> Mention | None:
         """The latest mention of one of ``kinds`` before ``token`` (anaphora). An object pronoun never
         names its own clause's subject ("UN experts accuse it of ...": "it" is not the UN)."""
         limit = paragraph_start(token) if same_paragraph else 0

@@ -34,11 +34,10 @@ CONDEMNING_VERBS = NAMING_VERBS | {"condemn", "denounce"}
 CONDEMNING = frozenset({"abhorrent", "barbaric", "cowardly", "heinous", "senseless", "despicable", "atrocious",
                         "crime", "terrorism", "terror", "atrocity", "massacre", "outrage", "outrageous", "horrific",
                         "unacceptable", "criminal", "barbarity", "genocide"})
-DENIAL_ADJECTIVES = frozenset({"unfounded", "baseless", "groundless", "false", "untrue", "fabricated", "fanciful",
-                               "misleading", "slanderous", "absurd", "ridiculous",
-                               # what an accusation is called: "called the accusation a fabrication"
-                               "fabrication", "lie", "fiction", "fantasy", "smear", "slander", "falsehood",
-                               "nonsense"})
+# what a denial calls an accusation: "described the accusations as baseless", "called it a fabrication"
+DENIAL_WORDS = frozenset({"unfounded", "baseless", "groundless", "false", "untrue", "fabricated", "fanciful",
+                          "misleading", "slanderous", "absurd", "ridiculous", "fabrication", "lie", "fiction",
+                          "fantasy", "smear", "slander", "falsehood", "nonsense"})
 FIGHTERS = frozenset({"militant", "fighter", "insurgent", "rebel", "jihadist", "gunman", "attacker", "bomber",
                       "assailant", "raider", "bandit"})
 

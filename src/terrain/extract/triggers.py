@@ -9,7 +9,7 @@ from terrain.extract.lexicon import lexicon
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
 from terrain.extract.syntax import OBJ, find_child, prep_object
 from terrain.extract.terse import headline_verb, mistagged_verb
-from terrain.extract.trigger_words import (ABSTRACT, AIR, CASUALTY_VERBS, DENIAL_ADJECTIVES, FINDINGS, HELP, TALKS, TROOPS,
+from terrain.extract.trigger_words import (ABSTRACT, AIR, CASUALTY_VERBS, DENIAL_WORDS, FINDINGS, HELP, TALKS, TROOPS,
                                            Trigger)
 from terrain.extract.verb_triggers import _verb_type
 from terrain.records import VIOLENT_TYPES
@@ -166,7 +166,7 @@ def _terse(tok: Token, reading) -> Trigger | None:
 
 def _denial_adjective(tok: Token) -> Trigger | None:
     """ "The TPLF said the allegations were unfounded": a denial by the speaker."""
-    if tok.lemma_.lower() not in DENIAL_ADJECTIVES or tok.dep_ != "acomp":
+    if tok.lemma_.lower() not in DENIAL_WORDS or tok.dep_ != "acomp":
         return None
     subj = find_child(tok.head, ("nsubj",))
     return Trigger(tok, "DENY") if subj is not None and subj.lemma_.lower() in FINDINGS | {"accusation"} else None

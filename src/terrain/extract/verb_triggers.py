@@ -10,7 +10,7 @@ from terrain.extract.crowds import is_crowd
 from terrain.extract.lexicon import lexicon
 from terrain.extract.syntax import OBJ, antecedent, destination, find_child, prep_object
 from terrain.extract.threats import PURSUIT, SAYING, condition_subject, ultimatum
-from terrain.extract.trigger_words import (ABSTRACT, AIR, CONDEMNING, DENIAL_ADJECTIVES, FIGHTERS, FINDINGS, HELP,
+from terrain.extract.trigger_words import (ABSTRACT, AIR, CONDEMNING, DENIAL_WORDS, FIGHTERS, FINDINGS, HELP,
                                            NAMING_VERBS, TROOPS, Trigger)
 from terrain.records import VIOLENT_TYPES
 from terrain.resolve.actors import registry
@@ -122,7 +122,7 @@ def _verb_type(tok: Token) -> Trigger | None:
             and not {t.lemma_.lower() for t in tok.subtree} & AIR:
         return Trigger(tok, "ATTACK")  # "the militants had also hit bases at Dikwa", "the insurgents struck positions"
     if lemma in ("describe", "call", "brand", "dismiss") and obj is not None and obj.lemma_.lower() in FINDINGS \
-            and any(t.lemma_.lower() in DENIAL_ADJECTIVES for t in tok.subtree):
+            and any(t.lemma_.lower() in DENIAL_WORDS for t in tok.subtree):
         return Trigger(tok, "DENY", via_object=True, obj=obj)  # "described the accusations as misleading"
     affront = find_child(tok, ("oprd",)) if lemma in NAMING_VERBS else None
     if affront is not None and affront.lemma_.lower() in AFFRONTS \
@@ -150,8 +150,8 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "ALIGN", breaking=True, via_object=True, obj=obj)  # "quitting ECOWAS"
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
     border = obj is not None and obj.lemma_.lower() in ("border", "frontier")  # "crossed the border to pursue"
-    if lemma in ("arrive", "land", "enter") and _troops(subj) or lemma in ("cross", "fly") and (into or border) \
-            and _troops(subj) or lemma in ADVANCES and _troops(subj) and prep_object(tok, ("into",)) is not None:
+    if _troops(subj) and (lemma in ("arrive", "land", "enter") or lemma in ("cross", "fly") and (into or border)
+                          or lemma in ADVANCES and prep_object(tok, ("into",)) is not None):
         # "Russian military instructors have arrived in Niamey", "soldiers crossed into", "soldiers of a
         # regional force rolled into Banjul"
         return Trigger(tok, "DEPLOY")
