@@ -21,7 +21,7 @@ from terrain.extract.syntax import agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
 from terrain.extract.terse import headline_args
 from terrain.extract.threats import declared_attack, threat_parties
-from terrain.extract.trigger_words import CONDEMNING_VERBS, FINDINGS, NAMING_VERBS, Trigger
+from terrain.extract.trigger_words import CONDEMNING_VERBS, FINDINGS, HELP, NAMING_VERBS, Trigger
 from terrain.extract.violence import UNIDENTIFIED, running_toll, violence
 from terrain.extract.when import event_date
 from terrain.extract.where import PlaceMention, event_location
@@ -31,6 +31,7 @@ from terrain.resolve.actors import registry
 VIOLENT = tuple(VIOLENT_TYPES)
 
 SYMMETRIC = ("AGREE", "ALIGN", "BATTLE")
+RECEIVING = ("enjoy", "receive")
 NEEDS_ACTOR2 = ("REQUEST", "AID", "SUPPORT", "ACCUSE", "AGREE", "ALIGN", "THREATEN", "BATTLE")
 
 
@@ -89,10 +90,15 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         patient = find_child(trig.obj, ("pobj",))
     elif typ == "THREATEN" and trig.obj is not None:  # an ultimatum's recipient
         patient = trig.obj
-    if trig.via_object and trig.obj is not None and trig.obj.lemma_ == "delivery":
-        # "the junta took delivery of four helicopters from Russia": the sender gives, the subject receives
-        agent, patient = next((t for t in trig.obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "from"),
-                              None), agent
+    if trig.via_object and trig.obj is not None and (trig.obj.lemma_ == "delivery" or tok.lemma_ in RECEIVING):
+        # "the junta took delivery of four helicopters from Russia", "the RCD-ML enjoys the support of Uganda":
+        # the giver gives, the subject receives
+        preps = ("from", "of") if tok.lemma_ in RECEIVING else ("from",)  # (not "delivery of four helicopters")
+        giver = next((t for t in trig.obj.subtree if t.dep_ == "pobj" and t.head.lower_ in preps), None) \
+            or prep_object(tok, ("from",))
+        agent, patient = giver, agent
+    if trig.via_object and tok.lemma_ == "host":  # "Djibouti hosts France's largest base": France deploys there
+        agent, patient = find_child(trig.obj, ("poss",)) or trig.obj, agent
     if tok.lemma_ == "integrate":  # "fighters were integrated into the army": the army takes them in
         agent, patient = prep_object(tok, ("into",)), find_child(tok, ("nsubjpass", "dobj"))
     if typ in VIOLENT_TYPES and running_toll(tok, agent):
@@ -129,8 +135,13 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         a2s = actors_of(agent_of(tok.head.head) if tok.dep_ == "pobj" else None, idx) or [
             a for a in [idx.nearest(tok, sent, lambda x: x.kind in ("state", "state_forces", "person")
                                  and (not a1s or x.country != a1s[0].country))] if a]
-    if typ in ("REQUEST",) and not a2s:  # "called on the UN"; "asked Moscow for help"
-        a2s = actors_of(prep_object(tok, ("on", "to", "from")), idx) or actors_of(find_child(tok, ("dobj",)), idx)
+    if typ == "REQUEST" and patient is not None and (patient.head.lower_ == "against" or patient.lemma_ in HELP):
+        # "asking for help against the insurgents": the enemy is not the helper; "asked for help from Wagner" is
+        a2s = actors_of(prep_object(patient, ("from",)), idx) if patient.lemma_ in HELP else []
+    if typ in ("REQUEST",) and not a2s:  # "called on the UN"; "asked Moscow for help"; "wrote to the EU asking
+        # for help"
+        a2s = actors_of(prep_object(tok, ("on", "to", "from")), idx) or actors_of(find_child(tok, ("dobj",)), idx) \
+            or (actors_of(prep_object(tok.head, ("to",)), idx) if tok.dep_ in ("advcl", "xcomp") else [])
     blamed = prep_object(tok, ("on",)) or (prep_object(patient, ("on",)) if patient is not None else None)
     if typ == "ACCUSE" and tok.lemma_.lower() == "blame" and (on := actors_of(blamed, idx)):
         a2s = on  # "blamed the killings on CODECO" (the parser may hang "on" on the killings): the blamed
@@ -182,6 +193,10 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     if typ in VIOLENT_TYPES:
         typ, a1s, a2s, counts = violence(trig, typ, agent, patient, a1s, a2s, sent, idx)
         quantities.update(counts)
+    if typ == "AID" and not a2s and a1s and ctx_country and a1s[0].kind in ("state", "igo") \
+            and a1s[0].country != ctx_country and _alone(a1s, ctx_country, sent, idx):
+        a2s = [registry().state(ctx_country)]  # "Russia provided logistical help for the operation": to the
+        # state the report is about, where the sentence names no one else (+1 demo fact, -7 false events)
     if typ == "AID":
         money = q.money_usd(sent, tok)
         if money:
@@ -194,6 +209,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     source_tok = according_to(sent) or speaker_tok
     status = status_of(tok, typ, in_quote)
     date = event_date(tok, sent, published)
+    when = date[0] if date else published  # the year which mission served in
+    year = int(when[:4]) if when and when[:4].isdigit() else None
     country = loc.country if loc else None
     out = []
     speaker = (actors_of(speaker_tok, idx) or [None])[0] if speaker_tok is not None else None
@@ -206,9 +223,12 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         typ, status = "THREATEN", "asserted"
     if typ in ("DEPLOY", "WITHDRAW") and not _national(agent):  # "southern African troops pull out": whose
         a1s = [a for a in a1s if a.name not in GENERIC_ACTOR_NAMES or a.country]  # troops is not said
+    unnamed = agent is None and trig.obj is not None and not any(m.actor.country for m in idx.inside(trig.obj))
     if typ == "DEPLOY" and not a1s and said_by and speaker.kind in ("state", "state_forces", "person") \
-            and all(a.country == said_by for a in a2s):
-        a1s = [registry().forces(said_by)]  # "the army said troops had been rushed to the area": its own
+            and (unnamed or all(a.country == said_by for a in a2s)):
+        # "the army said troops had been rushed to the area": its own; "Pretoria has said more troops could be
+        # sent": its own, abroad too
+        a1s = [registry().forces(said_by)]
     if typ == "DEPLOY" and not a1s and ctx_country and all(a.country == ctx_country for a in a2s) \
             and trig.obj is not None and not any(m.actor.country for m in idx.inside(trig.obj)) \
             and home_destination(tok, idx):
@@ -231,7 +251,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             c = host or (type_country(typ, a1, a2, ctx_country) if typ in ("SUPPORT", "REQUEST") else None) \
                 or country or type_country(typ, a1, a2, ctx_country)
             where = loc if loc is not None and loc.country is not None and loc.country == c else None
-            a1, a2 = as_mission(typ, a1, agent, c), as_mission(typ, a2, patient, c)
+            a1, a2 = as_mission(typ, a1, agent, c, year), as_mission(typ, a2, patient, c, year)
             # peacekeepers attacked by a group fight it, as soldiers do (violence.py, _police_hit)
             event_type = "BATTLE" if typ == "ATTACK" and enabled("battle") and a2 is not None \
                 and a2.kind == "mission" and a1 is not None and a1.kind == "armed_group" else typ
@@ -261,6 +281,12 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 speaker=speaker,
             ))
     return [c for c in rerank(out, idx, sent) if _complete(c)]
+
+
+def _alone(givers: list[Actor], country: str, sent: Span, idx: MentionIndex) -> bool:
+    """Whether ``sent`` names no actor but the givers and the state the report is about."""
+    return all(m.actor in givers or m.actor.country == country or m.actor.name in GENERIC_NAMES
+               for m in idx.mentions if sent.start <= m.span.start < sent.end)
 
 
 def _national(tok: Token | None) -> bool:

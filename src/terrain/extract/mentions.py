@@ -185,12 +185,14 @@ class MentionIndex:
     def before(self, token: Token, kinds: set[str], same_paragraph: bool = True,
                named_only: bool = False, ok: Callable[[Actor], bool] | None = None) -> Mention | None:
         """The latest mention of one of ``kinds`` before ``token`` (anaphora). An object pronoun never
-        names its own clause's subject ("UN experts accuse it of ...": "it" is not the UN)."""
+        names its own clause's subject ("UN experts accuse it of ...": "it" is not the UN), nor a noun its own
+        modifier."""
         limit = paragraph_start(token) if same_paragraph else 0
         own_subject: set[int] = set()
         if token.dep_ in ("dobj", "pobj", "dative"):
             verb = token.head.head if token.dep_ == "pobj" else token.head
             own_subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        own_subject |= {t.i for t in token.subtree}  # "the former French colony" is not France
         best = None
         for m in self.mentions:
             if limit <= m.span.start < token.i and m.actor.kind in kinds and m.span.root.i not in own_subject \

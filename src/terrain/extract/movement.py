@@ -54,8 +54,9 @@ def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
         # "Benin opened talks with Rwanda. 350 Rwandans could be deployed": the state just named; an
         # African one ("Washington offered a team ... Britain would dispatch experts" is no host)
         host = next((c for c in reversed(states_in_view) if c not in providers and c in african()), None)
-    if host is None and a1s and a1s[0].kind == "mission":  # "the mission already withdrew 2,000 soldiers"
-        host = mission_host(a1s[0].name)
+    serves = mission_host(a1s[0].name) if a1s and a1s[0].kind == "mission" else None
+    if serves and (host is None or explicit is None):  # "the mission already withdrew 2,000 soldiers", "AMISOM
+        host = serves  # has 5,000 soldiers in the capital" (in a report on Ethiopia's neighbour): where it serves
     a2s = [registry().state(host)] if host else []
     igo = [a for a in actors_of(prep_object(tok, ("from",)), idx) if a.kind == "igo"]
     if typ == "WITHDRAW" and igo:  # leaving ECOWAS is a break with the bloc, not a troop withdrawal

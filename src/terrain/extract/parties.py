@@ -8,6 +8,7 @@ from terrain.extract.ablation import enabled
 from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex, paragraph_start
 from terrain.extract.roles import arg_actors, home_state, resolve_token
+from terrain.extract.status import speaker_of
 from terrain.extract.syntax import find_child
 from terrain.extract.trigger_words import ACCUSE_VERBS
 from terrain.records import GENERIC_ACTOR_NAMES, Actor
@@ -90,6 +91,10 @@ def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
         # "the TPLF said its forces would keep fighting": a reported clause's pronoun subject is the reporter
         if (found := _named_subject(subject.head.head, kinds, idx)) is not None:
             return found
+    said = speaker_of(tok.head) if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl" else None
+    if said is not None and said.pos_ != "PRON" \
+            and (found := next((a for a in actors_of(said, idx) if _fits(a, kinds)), None)) is not None:
+        return found  # "al-Shabaab said the target had been French troops, whom it accused of ...": the speaker
     if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and tok.head.dep_ == "conj" and tok.head.head.pos_ == "VERB" \
             and (found := _named_subject(tok.head.head, kinds, idx)) is not None:
         return found  # "the MSA said ISGS men had descended on Tamalat, and it accused the jihadists": the MSA

@@ -50,6 +50,8 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
             found, generic = resolve_token(of, idx)
             if found is not None:
                 return found, generic
+    if lemma == "colony" and _is_definite(tok):
+        return None, True  # "the former French colony" is not France: the state named before (anaphora)
     mention = idx.at(tok)
     head_class = _generic_class(lemma)
     generic = mention.actor if mention is not None and mention.actor.name in GENERIC_NAMES else None

@@ -28,15 +28,16 @@ def fill_country(actor: Actor | None, country: str | None) -> Actor | None:
 PEACEKEEPERS = frozenset({"peacekeeper", "helmet", "peacekeeping"})
 
 
-def as_mission(typ: str, actor: Actor | None, tok: Token | None, country: str | None) -> Actor | None:
+def as_mission(typ: str, actor: Actor | None, tok: Token | None, country: str | None,
+               year: int | None = None) -> Actor | None:
     """Peacekeepers in violence are their UN mission: "a Moroccan and a Gabonese peacekeeper were killed",
     "the peacekeepers fired back" (ACLED and our gold code MINUSCA, not Morocco)."""
     if typ in VIOLENT_TYPES and actor is not None and actor.kind == "igo" and actor.name == "United Nations":
-        return un_mission(country) or actor  # "U.N. attack helicopters had fired on rebel positions": MONUSCO's
+        return un_mission(country, year) or actor  # "U.N. attack helicopters had fired on rebel positions": MONUSCO's
     if typ not in VIOLENT_TYPES or actor is None or actor.kind not in ("state", "state_forces") or tok is None:
         return actor
     if any(t.lemma_.lower() in PEACEKEEPERS for t in (tok, tok.head, *tok.subtree)):
-        return un_mission(country) or actor
+        return un_mission(country, year) or actor
     return actor
 
 

@@ -153,6 +153,11 @@ def patient_of(tok: Token) -> Token | None:
             found = prep_object(tok.head, ("against",))  # against the ADF": the parser hangs it on the verb
         return found
     passive = find_child(tok, PASSIVE_SUBJ) or (find_child(tok, SUBJ) if _passive(tok) else None)
+    whose = next((c for c in passive.children if c.lower_ == "whose"), None) if passive is not None else None
+    if whose is not None:  # "the RCD, whose Goma-based wing is backed by Rwanda": the RCD is backed (the parser
+        # may hang the clause on the main verb)
+        return tok.head if tok.dep_ == "relcl" else next(
+            (t for t in reversed(tok.doc[tok.sent.start:whose.i]) if not t.is_punct), passive)
     if passive is not None:
         return antecedent(passive)
     if _reduced_relative(tok):  # "civilians killed by ..."

@@ -138,8 +138,10 @@ def _verb_type(tok: Token) -> Trigger | None:
     under = prep_object(tok, ("under",)) if lemma == "come" else None
     if under is not None and under.lemma_.lower() in UNDER_FIRE:
         return Trigger(tok, "ATTACK")  # "a UN helicopter came under fire": the subject is the target
-    if lemma in ("take", "enter") and (_troops(subj) or _fighters(subj)) and _named_town(obj):
-        return Trigger(tok, "SEIZE")  # "soldiers entered Harardhere", "in December they took Adan Yabaal"
+    if lemma in ("take", "enter") and (_troops(subj) or _fighters(subj) or _army(subj)) and _taken_place(obj):
+        # "soldiers entered Harardhere", "in December they took Adan Yabaal", "the army had taken the airport
+        # and Mutsamudu"
+        return Trigger(tok, "SEIZE")
     if lemma in ("leave", "vacate", "abandon") and _troops(subj) and obj is not None \
             and (obj.ent_type_ in ("FAC", "GPE") or obj.pos_ == "PROPN" or obj.lemma_.lower() in BASES | {"country"}):
         return Trigger(tok, "WITHDRAW")  # "American forces have left Air Base 201", "troops will leave the country"
@@ -151,10 +153,16 @@ def _verb_type(tok: Token) -> Trigger | None:
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
     border = obj is not None and obj.lemma_.lower() in ("border", "frontier")  # "crossed the border to pursue"
     if _troops(subj) and (lemma in ("arrive", "land", "enter") or lemma in ("cross", "fly") and (into or border)
+                          or lemma == "reach" and obj is not None and obj.pos_ == "PROPN" and _is_place(obj.text)
                           or lemma in ADVANCES and prep_object(tok, ("into",)) is not None):
         # "Russian military instructors have arrived in Niamey", "soldiers crossed into", "soldiers of a
-        # regional force rolled into Banjul"
+        # regional force rolled into Banjul", "200 troops of the Botswana Defence Force reached Maseru"
         return Trigger(tok, "DEPLOY")
+    driven = (prep_object(obj, ("of",)) or obj) if obj is not None and obj.lemma_.lower() in MULTITUDES else obj
+    if lemma in EXPULSIONS and driven is not None and driven.lemma_.lower() not in CAPTIVES | {"family", "population"} \
+            and _driven_from(tok) is not None:
+        # "its troops had driven the Ugandan army out of Kisangani" (not "forced thousands of people out of ...")
+        return Trigger(tok, "SEIZE")
     if lemma == "take" and obj is not None and obj.lemma_.lower() == "position" and _troops(subj) \
             and any(c.lower_ == "up" for c in tok.children):
         return Trigger(tok, "DEPLOY")  # "Chadian soldiers have begun taking up positions in Fotokol"
@@ -187,6 +195,11 @@ def _verb_type(tok: Token) -> Trigger | None:
         # people held, no town taken: soldiers or civilians captured are abducted ("seven soldiers were
         # captured and held for three weeks"); fighters captured ("captured two fighters") are arrested
         return Trigger(tok, "ABDUCT") if captive.lemma_.lower() in CAPTIVES else None
+    if lemma == "hold" and obj is not None and captive.lemma_.lower() in CAPTIVES \
+            and (_fighters(subj) or subj is not None and _named_actor(subj) is not None and not _troops(subj)):
+        # "rebels were holding about 500 UN peacekeepers" (but "held hostage by their leaders", "being held
+        # virtually hostage": mostly a figure of speech, -5 false events on the demo corpus)
+        return Trigger(tok, "ABDUCT")
     if lemma in ("seize", "take", "grab", "assume") and obj is not None and obj.lemma_.lower() in ("power", "office"):
         return None  # "the army seized power": a coup, not a town taken
     if obj is not None and obj.lemma_.lower() in ("ground", "initiative", "momentum"):
@@ -274,6 +287,33 @@ def _troop_word(tok: Token) -> bool:
 
 
 BASES = frozenset({"base", "basis", "camp", "garrison", "barracks", "outpost", "position"})
+
+
+def _army(tok: Token | None) -> bool:
+    return tok is not None and tok.lemma_.lower() in ("army", "military")
+
+
+# taken, these are seized as a town is ("seized the airport"), not a post held in battle
+GATEWAYS = frozenset({"airport", "airfield", "airstrip"})  # (not "peacekeepers took the port": a handover)
+
+
+def _taken_place(obj: Token | None) -> bool:
+    """A named town, among coordinated objects too ("the airport and Mutsamudu"), or a gateway."""
+    return obj is not None and (obj.lemma_.lower() in GATEWAYS or any(_named_town(o) for o in (obj, *obj.conjuncts)))
+
+
+EXPULSIONS = frozenset({"drive", "chase", "force", "flush", "push", "kick", "rout"})
+
+
+def _driven_from(tok: Token) -> Token | None:
+    """The town named in "drove the rebels out of Bunia", "chased al-Shabaab from Kismayo"."""
+    out = next((c for c in tok.children if c.lower_ == "out" and c.dep_ in PARTICLE_DEPS), None)
+    town = prep_object(out, ("of",)) if out is not None else None
+    town = town if town is not None else prep_object(tok, ("from",) + (("of",) if out is not None else ()))
+    if town is None or town.pos_ != "PROPN" or not _is_place(town.text):
+        return None
+    named = _named_actor(town)  # a town, or a capital (not "to force them out of Congo")
+    return town if named is None or named.via == "capital" else None
 
 
 def _fighters(tok: Token | None) -> bool:

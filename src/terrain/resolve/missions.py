@@ -21,11 +21,11 @@ def missions_data() -> dict:
 
 
 @lru_cache(maxsize=None)
-def un_mission(country: str | None) -> Actor | None:
-    """The one UN mission hosted by ``country`` (of those not yet ended); None where there is none, or several
-    (Sudan)."""
+def un_mission(country: str | None, year: int | None = None) -> Actor | None:
+    """The one UN mission hosted by ``country`` in ``year`` (or now: of those not yet ended); None where there is
+    none, or several (Sudan). "UN peacekeepers" held in Sierra Leone in 2000 were UNAMSIL's."""
     found = [name for name, rec in missions_data()["missions"].items()
-             if rec["organisation"] == "UN" and country in rec.get("hosts", []) and "ended" not in rec]
+             if rec["organisation"] == "UN" and country in rec.get("hosts", []) and _serving(rec, year)]
     match = registry().lookup(found[0]) if len(found) == 1 else None
     return match.actor if match is not None else None
 
@@ -36,3 +36,9 @@ def mission_host(name: str) -> str | None:
     rec = missions_data()["missions"].get(name)
     hosts = rec.get("hosts", []) if rec else []
     return hosts[0] if len(hosts) == 1 else None
+
+
+def _serving(rec: dict, year: int | None) -> bool:
+    if year is None:
+        return "ended" not in rec
+    return rec.get("began", 0) <= year <= rec.get("ended", year)
