@@ -106,3 +106,26 @@ def test_asking_for_help_in_a_letter_asks_its_addressee():
 def test_an_airport_and_a_town_taken_by_the_army_are_seized():
     events = long("Within hours the army had taken the airport and Bunia, a spokesman said.")
     assert [e for e in events if e.type == "SEIZE"]
+
+
+def test_troops_sent_into_two_countries_deploy_to_each_counted_once():
+    events = [e for e in long("Chad sent 2,500 troops into Cameroon and Niger in January to fight Boko Haram.")
+              if e.type == "DEPLOY"]
+    assert {e.actor2.name for e in events} == {"Cameroon", "Niger"}
+    assert sorted(e.quantities.get("troops", 0) for e in events) == [0, 2500]
+
+
+def test_a_withdrawal_from_three_countries_leaves_each():
+    events = long("France withdrew its troops from Mali, Burkina Faso and Niger between 2022 and 2023.")
+    assert {("France", c) for c in ("Mali", "Burkina Faso", "Niger")} <= pairs(events, "WITHDRAW")
+
+
+def test_asking_the_council_to_act_is_a_request():
+    events = long("Bangui asked the Security Council to act against the rebels, diplomats said.")
+    assert ("Central African Republic", "United Nations") in pairs(events, "REQUEST")
+
+
+def test_a_deployment_requested_in_the_passive_asks_its_provider():
+    events = long("Rwanda sent 1,000 troops to Cabo Delgado in July. The deployment was requested by the "
+                  "government of Mozambique.")
+    assert ("Mozambique", "Rwanda") in pairs(events, "REQUEST")

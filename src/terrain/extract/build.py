@@ -32,6 +32,7 @@ VIOLENT = tuple(VIOLENT_TYPES)
 
 SYMMETRIC = ("AGREE", "ALIGN", "BATTLE")
 RECEIVING = ("enjoy", "receive")
+INTERVENTIONS = ("deployment", "intervention", "mission", "operation", "force", "presence")
 NEEDS_ACTOR2 = ("REQUEST", "AID", "SUPPORT", "ACCUSE", "AGREE", "ALIGN", "THREATEN", "BATTLE")
 
 
@@ -142,6 +143,12 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         # for help"
         a2s = actors_of(prep_object(tok, ("on", "to", "from")), idx) or actors_of(find_child(tok, ("dobj",)), idx) \
             or (actors_of(prep_object(tok.head, ("to",)), idx) if tok.dep_ in ("advcl", "xcomp") else [])
+    if typ == "REQUEST" and not a2s and a1s and patient is not None and patient.lemma_.lower() in INTERVENTIONS \
+            and any(c.lower_ in ("the", "this", "that") for c in patient.children):
+        # "Rwanda sent 1,000 troops. The deployment was requested by Mozambique": the provider named before
+        before = idx.before(patient, {"state", "state_forces", "mission", "igo"}, named_only=True,
+                            ok=lambda a: all(a.country != b.country and a != b for b in a1s))
+        a2s = [before.actor] if before is not None else []
     blamed = prep_object(tok, ("on",)) or (prep_object(patient, ("on",)) if patient is not None else None)
     if typ == "ACCUSE" and tok.lemma_.lower() == "blame" and (on := actors_of(blamed, idx)):
         a2s = on  # "blamed the killings on CODECO" (the parser may hang "on" on the killings): the blamed
@@ -240,7 +247,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
     if status == "claimed" and typ not in VIOLENT and speaker is not None and a1s and same_party(speaker, a1s[0]):
         status = "asserted"  # a state announcing its own talks or deployment: the report's fact
     for a1 in a1s[:3] or [None]:
-        for a2 in a2s[:3] or [None]:
+        for n, a2 in enumerate(a2s[:3] or [None]):
             domestic = typ in SPEECH_TYPES and a2 is not None and a2.kind == "person" and a1 != a2 \
                 or typ == "DEPLOY"  # troops sent at home (checked in _complete)
             if a1 is not None and a2 is not None and (a1 == a2 or same_state(a1, a2)) and not domestic \
@@ -276,7 +283,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 f2 = None  # "the army backs the government" once generic forces take the country: no relation
             out.append(Candidate(
                 trigger=trig, type=event_type, actor1=f1, actor2=f2, country=c,
-                location=where, date=date, quantities=dict(quantities), status=status,
+                location=where, date=date, status=status,
+                # troops sent "into Cameroon and Nigeria" are counted once, with the first host
+                quantities={k: v for k, v in quantities.items() if not n or k != "troops"},
                 attributed_to=phrase(source_tok) if source_tok is not None else None,
                 speaker=speaker,
             ))

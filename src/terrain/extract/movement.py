@@ -58,6 +58,11 @@ def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     if serves and (host is None or explicit is None):  # "the mission already withdrew 2,000 soldiers", "AMISOM
         host = serves  # has 5,000 soldiers in the capital" (in a report on Ethiopia's neighbour): where it serves
     a2s = [registry().state(host)] if host else []
+    named = prep_object(tok, ("to", "in", "into", "from"))
+    if host is not None and host == explicit and named is not None:  # "sent troops into Cameroon and Nigeria",
+        a2s += [registry().state(c) for c in dict.fromkeys(  # "withdrew from Mali, Burkina Faso and Niger": each
+            a.country for a in actors_of(named, idx) if a.kind in ("state", "state_forces") and a.country
+            and a.country not in providers | {host})]
     igo = [a for a in actors_of(prep_object(tok, ("from",)), idx) if a.kind == "igo"]
     if typ == "WITHDRAW" and igo:  # leaving ECOWAS is a break with the bloc, not a troop withdrawal
         typ, a1s, a2s = "ALIGN", [registry().state(a.country) if a.country else a for a in a1s], igo[:1]

@@ -255,7 +255,7 @@ CAUSES = frozenset({"independence", "autonomy", "freedom", "self-determination",
 ADVANCES = frozenset({"roll", "move", "pour", "march", "sweep", "drive", "push"})
 
 
-HELP_VERBS = frozenset({"help", "intervene", "send", "deploy", "support", "assist", "provide", "contribute", "join",
+HELP_VERBS = frozenset({"help", "intervene", "act", "send", "deploy", "support", "assist", "provide", "contribute", "join",
                         "protect", "secure", "train", "mediate", "supply", "fight", "restore", "stabilise", "stabilize",
                         "endorse", "authorise", "authorize", "approve", "back", "finance", "fund"})
 
