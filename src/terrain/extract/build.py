@@ -14,6 +14,7 @@ from terrain.extract.parties import (accused_of, actors_of, governing_subject, p
                                      same_state, seized_from)
 from terrain.extract.persons import faction_of
 from terrain.extract.place_spans import SHORT_REPORT, doc_text
+from terrain.extract.requests import request_parties
 from terrain.extract.rerank import rerank
 from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.sides import as_mission, fill_country, type_country
@@ -21,7 +22,7 @@ from terrain.extract.syntax import agent_of, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
 from terrain.extract.terse import headline_args
 from terrain.extract.threats import declared_attack, threat_parties
-from terrain.extract.trigger_words import CONDEMNING_VERBS, FINDINGS, HELP, NAMING_VERBS, Trigger
+from terrain.extract.trigger_words import CONDEMNING_VERBS, FINDINGS, NAMING_VERBS, Trigger
 from terrain.extract.violence import UNIDENTIFIED, running_toll, violence
 from terrain.extract.when import event_date
 from terrain.extract.where import PlaceMention, event_location
@@ -32,7 +33,6 @@ VIOLENT = tuple(VIOLENT_TYPES)
 
 SYMMETRIC = ("AGREE", "ALIGN", "BATTLE")
 RECEIVING = ("enjoy", "receive")
-INTERVENTIONS = ("deployment", "intervention", "mission", "operation", "force", "presence")
 NEEDS_ACTOR2 = ("REQUEST", "AID", "SUPPORT", "ACCUSE", "AGREE", "ALIGN", "THREATEN", "BATTLE")
 
 
@@ -128,27 +128,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         typ = "SUPPORT"  # training, funding or arming a rebel group is backing it
     if typ in SYMMETRIC and len(a1s) > 1 and not a2s:
         a1s, a2s = a1s[:1], a1s[1:2]
-    if typ == "REQUEST" and tok.lemma_ == "request" and tok.pos_ == "NOUN":
-        # "at the request of the Mozambican government", "at Bangui's request": the requester, and the
-        # party that acted on it
-        requester = find_child(tok, ("poss",)) or prep_object(tok, ("of", "from"))
-        a1s = actors_of(requester, idx)
-        a2s = actors_of(agent_of(tok.head.head) if tok.dep_ == "pobj" else None, idx) or [
-            a for a in [idx.nearest(tok, sent, lambda x: x.kind in ("state", "state_forces", "person")
-                                 and (not a1s or x.country != a1s[0].country))] if a]
-    if typ == "REQUEST" and patient is not None and (patient.head.lower_ == "against" or patient.lemma_ in HELP):
-        # "asking for help against the insurgents": the enemy is not the helper; "asked for help from Wagner" is
-        a2s = actors_of(prep_object(patient, ("from",)), idx) if patient.lemma_ in HELP else []
-    if typ in ("REQUEST",) and not a2s:  # "called on the UN"; "asked Moscow for help"; "wrote to the EU asking
-        # for help"
-        a2s = actors_of(prep_object(tok, ("on", "to", "from")), idx) or actors_of(find_child(tok, ("dobj",)), idx) \
-            or (actors_of(prep_object(tok.head, ("to",)), idx) if tok.dep_ in ("advcl", "xcomp") else [])
-    if typ == "REQUEST" and not a2s and a1s and patient is not None and patient.lemma_.lower() in INTERVENTIONS \
-            and any(c.lower_ in ("the", "this", "that") for c in patient.children):
-        # "Rwanda sent 1,000 troops. The deployment was requested by Mozambique": the provider named before
-        before = idx.before(patient, {"state", "state_forces", "mission", "igo"}, named_only=True,
-                            ok=lambda a: all(a.country != b.country and a != b for b in a1s))
-        a2s = [before.actor] if before is not None else []
+    if typ == "REQUEST":
+        a1s, a2s = request_parties(tok, patient, a1s, a2s, sent, idx)
     blamed = prep_object(tok, ("on",)) or (prep_object(patient, ("on",)) if patient is not None else None)
     if typ == "ACCUSE" and tok.lemma_.lower() == "blame" and (on := actors_of(blamed, idx)):
         a2s = on  # "blamed the killings on CODECO" (the parser may hang "on" on the killings): the blamed

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from terrain.extract.arguments import (BASES, EXPULSIONS, PARTICLE_DEPS, are_fighters, are_troops, driven_from,
+                                      is_army, is_bloc, is_place, is_town, named_actor, taken_place)
 from terrain.extract.crowds import is_crowd
 from terrain.extract.lexicon import lexicon
 from terrain.extract.syntax import OBJ, antecedent, destination, find_child, prep_object
@@ -13,7 +15,6 @@ from terrain.extract.threats import PURSUIT, SAYING, condition_subject, ultimatu
 from terrain.extract.trigger_words import (ABSTRACT, AIR, CONDEMNING, DENIAL_WORDS, FIGHTERS, FINDINGS, HELP,
                                            NAMING_VERBS, TROOPS, Trigger)
 from terrain.records import VIOLENT_TYPES
-from terrain.resolve.actors import registry
 
 
 def _object(tok: Token) -> Token | None:
@@ -55,16 +56,8 @@ def _joined(n: Token) -> str:
     return n.lemma_.lower()
 
 
-def _is_place(name: str) -> bool:
-    from terrain.resolve.gazetteer import gazetteer
-
-    return gazetteer().is_place(name)
-
-
 # Who can be abducted: the victims a killing verb counts, less the combatants, whose capture is an arrest
 CAPTIVES = lexicon().victim_nouns - {"fighter", "militant", "member", "body", "dead", "casualty"}
-# The parser tags the particle of "pulled back from the front" and "moved closer to Moscow" as an adverb
-PARTICLE_DEPS = ("prt", "prep", "advmod")
 
 
 def _verb_type(tok: Token) -> Trigger | None:
@@ -115,7 +108,7 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "REQUEST", obj=obj)  # "asked the U.N. Security Council to endorse the mission"
     if fired_on or lemma in ("strike", "hit", "target", "pound") and {t.lemma_.lower() for t in tok.subtree} & AIR:
         return Trigger(tok, "REMOTE_VIOLENCE")  # "drones struck targets around Kidal", "helicopters fired on"
-    if lemma in ("take", "seize", "hold", "control") and obj is not None and obj.pos_ == "PROPN" and _is_place(obj.text):
+    if lemma in ("take", "seize", "hold", "control") and obj is not None and obj.pos_ == "PROPN" and is_place(obj.text):
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja", "the M23 has held Goma since January"
     if lemma in ("hit", "strike") and subj is not None and obj is not None \
             and (subj.lemma_.lower() in FIGHTERS or lemma == "hit" and subj.pos_ == "PROPN") \
@@ -138,35 +131,35 @@ def _verb_type(tok: Token) -> Trigger | None:
     under = prep_object(tok, ("under",)) if lemma == "come" else None
     if under is not None and under.lemma_.lower() in UNDER_FIRE:
         return Trigger(tok, "ATTACK")  # "a UN helicopter came under fire": the subject is the target
-    if lemma in ("take", "enter") and (_troops(subj) or _fighters(subj) or _army(subj)) and _taken_place(obj):
+    if lemma in ("take", "enter") and (are_troops(subj) or are_fighters(subj) or is_army(subj)) and taken_place(obj):
         # "soldiers entered Harardhere", "in December they took Adan Yabaal", "the army had taken the airport
         # and Mutsamudu"
         return Trigger(tok, "SEIZE")
-    if lemma in ("leave", "vacate", "abandon") and _troops(subj) and obj is not None \
+    if lemma in ("leave", "vacate", "abandon") and are_troops(subj) and obj is not None \
             and (obj.ent_type_ in ("FAC", "GPE") or obj.pos_ == "PROPN" or obj.lemma_.lower() in BASES | {"country"}):
         return Trigger(tok, "WITHDRAW")  # "American forces have left Air Base 201", "troops will leave the country"
     if lemma in ("bring", "fly") and obj is not None and obj.lemma_.lower() in TROOPS \
             and any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "prt") for c in tok.children):
         return Trigger(tok, "WITHDRAW", via_object=True, obj=obj)  # "would bring its soldiers home"
-    if lemma in ("quit", "leave", "exit") and _bloc(obj):
+    if lemma in ("quit", "leave", "exit") and is_bloc(obj):
         return Trigger(tok, "ALIGN", breaking=True, via_object=True, obj=obj)  # "quitting ECOWAS"
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
     border = obj is not None and obj.lemma_.lower() in ("border", "frontier")  # "crossed the border to pursue"
-    if _troops(subj) and (lemma in ("arrive", "land", "enter") or lemma in ("cross", "fly") and (into or border)
-                          or lemma == "reach" and obj is not None and obj.pos_ == "PROPN" and _is_place(obj.text)
+    if are_troops(subj) and (lemma in ("arrive", "land", "enter") or lemma in ("cross", "fly") and (into or border)
+                          or lemma == "reach" and obj is not None and obj.pos_ == "PROPN" and is_place(obj.text)
                           or lemma in ADVANCES and prep_object(tok, ("into",)) is not None):
         # "Russian military instructors have arrived in Niamey", "soldiers crossed into", "soldiers of a
         # regional force rolled into Banjul", "200 troops of the Botswana Defence Force reached Maseru"
         return Trigger(tok, "DEPLOY")
     driven = (prep_object(obj, ("of",)) or obj) if obj is not None and obj.lemma_.lower() in MULTITUDES else obj
     if lemma in EXPULSIONS and driven is not None and driven.lemma_.lower() not in CAPTIVES | {"family", "population"} \
-            and _driven_from(tok) is not None:
+            and driven_from(tok) is not None:
         # "its troops had driven the Ugandan army out of Kisangani" (not "forced thousands of people out of ...")
         return Trigger(tok, "SEIZE")
-    if lemma == "take" and obj is not None and obj.lemma_.lower() == "position" and _troops(subj) \
+    if lemma == "take" and obj is not None and obj.lemma_.lower() == "position" and are_troops(subj) \
             and any(c.lower_ == "up" for c in tok.children):
         return Trigger(tok, "DEPLOY")  # "Chadian soldiers have begun taking up positions in Fotokol"
-    if lemma == "enter" and subj is not None and _town(obj):
+    if lemma == "enter" and subj is not None and is_town(obj):
         return Trigger(tok, "SEIZE")  # "the paramilitaries entered Wad Madani", "M23 fighters entered Goma"
     if lemma in ("remain", "stay") and subj is not None and subj.lemma_.lower() in TROOPS and any(
             c.dep_ == "prep" and c.lower_ in ("in", "on") for c in tok.children):
@@ -196,7 +189,7 @@ def _verb_type(tok: Token) -> Trigger | None:
         # captured and held for three weeks"); fighters captured ("captured two fighters") are arrested
         return Trigger(tok, "ABDUCT") if captive.lemma_.lower() in CAPTIVES else None
     if lemma == "hold" and obj is not None and captive.lemma_.lower() in CAPTIVES \
-            and (_fighters(subj) or subj is not None and _named_actor(subj) is not None and not _troops(subj)):
+            and (are_fighters(subj) or subj is not None and named_actor(subj) is not None and not are_troops(subj)):
         # "rebels were holding about 500 UN peacekeepers" (but "held hostage by their leaders", "being held
         # virtually hostage": mostly a figure of speech, -5 false events on the demo corpus)
         return Trigger(tok, "ABDUCT")
@@ -207,7 +200,7 @@ def _verb_type(tok: Token) -> Trigger | None:
     for c in tok.children:
         if c.dep_ in PARTICLE_DEPS and (lemma, c.lower_) in lex.particles:
             typ = lex.particles[(lemma, c.lower_)]
-            if typ == "SEIZE" and not (obj is not None and obj.pos_ == "PROPN" and _is_place(obj.text)):
+            if typ == "SEIZE" and not (obj is not None and obj.pos_ == "PROPN" and is_place(obj.text)):
                 return None  # "the AU mission takes over in Somalia", "taking over Wagner's operations"
             if typ == "REQUEST" and not _asks_help(tok):
                 return None
@@ -225,7 +218,7 @@ def _verb_type(tok: Token) -> Trigger | None:
         return None
     if lemma == "engage" and (task := prep_object(tok, ("in",))) is not None and task.lemma_.lower() in ENGAGEMENTS:
         # "1,700 French personnel are engaged in the operation, 800 of them on Malian soil": a presence, no battle
-        return Trigger(tok, "DEPLOY") if _troops(find_child(tok, ("nsubj", "nsubjpass"))) else None
+        return Trigger(tok, "DEPLOY") if are_troops(find_child(tok, ("nsubj", "nsubjpass"))) else None
     if lemma in ("take", "enter") and obj is not None and obj.ent_type_ in ("GPE", "LOC", "FAC") and tok.lemma_ != "enter":
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja"
     if lemma == "leave" and (obj is None or obj.ent_type_ not in ("GPE", "LOC") or _passive_voice(tok)):
@@ -249,7 +242,6 @@ AFFRONTS = frozenset({"attack", "assault", "violation", "affront", "breach", "in
 ENGAGEMENTS = frozenset({"operation", "mission", "talks", "talk", "dialogue", "negotiation", "process", "effort"})
 MULTITUDES = frozenset({"hundred", "dozen", "thousand", "score", "group", "number"})
 UNDER_FIRE = frozenset({"fire", "attack", "assault", "shelling", "bombardment", "gunfire"})
-TOWNS = frozenset({"town", "city", "capital", "village", "centre", "center", "port"})
 CAUSES = frozenset({"independence", "autonomy", "freedom", "self-determination", "secession", "liberation", "right",
                     "cause", "state", "homeland", "sharia", "justice", "democracy", "recognition"})
 ADVANCES = frozenset({"roll", "move", "pour", "march", "sweep", "drive", "push"})
@@ -271,80 +263,6 @@ def _asks_help(tok: Token) -> bool:
         return False  # "to stop any support", "to withdraw its troops": a demand
     return wanted.lemma_.lower() in HELP_VERBS or any(t.lemma_.lower() in HELP for t in wanted.subtree
                                                        if t.dep_ in ("dobj", "pobj"))
-
-
-def _troops(tok: Token | None) -> bool:
-    """ "Ugandan soldiers", "a column of Ugandan soldiers": troops as the subject."""
-    if tok is None:
-        return False
-    of = prep_object(tok, ("of",))
-    return _troop_word(tok) or of is not None and _troop_word(of)
-
-
-def _troop_word(tok: Token) -> bool:
-    # a capitalised plural keeps its -s as spaCy's lemma ("200 Marines landed"): its singular counts
-    return tok.lemma_.lower() in TROOPS or tok.lower_.removesuffix("s") in TROOPS
-
-
-BASES = frozenset({"base", "basis", "camp", "garrison", "barracks", "outpost", "position"})
-
-
-def _army(tok: Token | None) -> bool:
-    return tok is not None and tok.lemma_.lower() in ("army", "military")
-
-
-# taken, these are seized as a town is ("seized the airport"), not a post held in battle
-GATEWAYS = frozenset({"airport", "airfield", "airstrip"})  # (not "peacekeepers took the port": a handover)
-
-
-def _taken_place(obj: Token | None) -> bool:
-    """A named town, among coordinated objects too ("the airport and Mutsamudu"), or a gateway."""
-    return obj is not None and (obj.lemma_.lower() in GATEWAYS or any(_named_town(o) for o in (obj, *obj.conjuncts)))
-
-
-EXPULSIONS = frozenset({"drive", "chase", "force", "flush", "push", "kick", "rout"})
-
-
-def _driven_from(tok: Token) -> Token | None:
-    """The town named in "drove the rebels out of Bunia", "chased al-Shabaab from Kismayo"."""
-    out = next((c for c in tok.children if c.lower_ == "out" and c.dep_ in PARTICLE_DEPS), None)
-    town = prep_object(out, ("of",)) if out is not None else None
-    town = town if town is not None else prep_object(tok, ("from",) + (("of",) if out is not None else ()))
-    if town is None or town.pos_ != "PROPN" or not _is_place(town.text):
-        return None
-    named = _named_actor(town)  # a town, or a capital (not "to force them out of Congo")
-    return town if named is None or named.via == "capital" else None
-
-
-def _fighters(tok: Token | None) -> bool:
-    return tok is not None and (tok.lemma_.lower() in FIGHTERS or tok.lower_ == "they")
-
-
-def _named_actor(tok: Token):
-    """The registry's reading of a noun phrase without its article ("the Economic Community of ...")."""
-    return registry().lookup(" ".join(t.text for t in tok.subtree if t.dep_ != "det"))
-
-
-def _named_town(tok: Token | None) -> bool:
-    """A town by name, whatever the NER made of it ("Harardhere" ORG), that names no actor (not "Congo")."""
-    if tok is None or tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "NORP", "DATE"):
-        return False
-    return _named_actor(tok) is None
-
-
-def _bloc(tok: Token | None) -> bool:
-    """ "ECOWAS", "the Economic Community of West African States": an international organisation."""
-    match = _named_actor(tok) if tok is not None else None
-    return match is not None and match.actor.kind == "igo"
-
-
-def _town(tok: Token | None) -> bool:
-    """A town as an object: "Goma", "the town of Macomia", "the city"."""
-    if tok is None:
-        return False
-    if tok.pos_ == "PROPN":  # the NER tags many towns PERSON ("Wad Madani"); an organisation is no town
-        return tok.ent_type_ not in ("ORG", "NORP")
-    return tok.lemma_.lower() in TOWNS
 
 
 def _passive_voice(tok: Token) -> bool:

@@ -1,0 +1,93 @@
+"""What an argument of a trigger is: troops or fighters, the army, a town or an actor by name, a bloc, a place taken
+or an enemy driven from (extract/verb_triggers.py reads these to type a verb)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from terrain.extract.syntax import prep_object
+from terrain.extract.trigger_words import FIGHTERS, TROOPS
+from terrain.resolve.actors import registry
+
+# The parser tags the particle of "pulled back from the front" and "moved closer to Moscow" as an adverb
+PARTICLE_DEPS = ("prt", "prep", "advmod")
+TOWNS = frozenset({"town", "city", "capital", "village", "centre", "center", "port"})
+
+
+def is_place(name: str) -> bool:
+    from terrain.resolve.gazetteer import gazetteer
+
+    return gazetteer().is_place(name)
+
+
+def are_troops(tok: Token | None) -> bool:
+    """ "Ugandan soldiers", "a column of Ugandan soldiers": troops as the subject."""
+    if tok is None:
+        return False
+    of = prep_object(tok, ("of",))
+    return troop_word(tok) or of is not None and troop_word(of)
+
+
+def troop_word(tok: Token) -> bool:
+    # a capitalised plural keeps its -s as spaCy's lemma ("200 Marines landed"): its singular counts
+    return tok.lemma_.lower() in TROOPS or tok.lower_.removesuffix("s") in TROOPS
+
+
+BASES = frozenset({"base", "basis", "camp", "garrison", "barracks", "outpost", "position"})
+
+
+def is_army(tok: Token | None) -> bool:
+    return tok is not None and tok.lemma_.lower() in ("army", "military")
+
+
+# taken, these are seized as a town is ("seized the airport"), not a post held in battle
+GATEWAYS = frozenset({"airport", "airfield", "airstrip"})  # (not "peacekeepers took the port": a handover)
+
+
+def taken_place(obj: Token | None) -> bool:
+    """A named town, among coordinated objects too ("the airport and Mutsamudu"), or a gateway."""
+    return obj is not None and (obj.lemma_.lower() in GATEWAYS or any(named_town(o) for o in (obj, *obj.conjuncts)))
+
+
+EXPULSIONS = frozenset({"drive", "chase", "force", "flush", "push", "kick", "rout"})
+
+
+def driven_from(tok: Token) -> Token | None:
+    """The town named in "drove the rebels out of Bunia", "chased al-Shabaab from Kismayo"."""
+    out = next((c for c in tok.children if c.lower_ == "out" and c.dep_ in PARTICLE_DEPS), None)
+    town = prep_object(out, ("of",)) if out is not None else None
+    town = town if town is not None else prep_object(tok, ("from",) + (("of",) if out is not None else ()))
+    if town is None or town.pos_ != "PROPN" or not is_place(town.text):
+        return None
+    named = named_actor(town)  # a town, or a capital (not "to force them out of Congo")
+    return town if named is None or named.via == "capital" else None
+
+
+def are_fighters(tok: Token | None) -> bool:
+    return tok is not None and (tok.lemma_.lower() in FIGHTERS or tok.lower_ == "they")
+
+
+def named_actor(tok: Token):
+    """The registry's reading of a noun phrase without its article ("the Economic Community of ...")."""
+    return registry().lookup(" ".join(t.text for t in tok.subtree if t.dep_ != "det"))
+
+
+def named_town(tok: Token | None) -> bool:
+    """A town by name, whatever the NER made of it ("Harardhere" ORG), that names no actor (not "Congo")."""
+    if tok is None or tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "NORP", "DATE"):
+        return False
+    return named_actor(tok) is None
+
+
+def is_bloc(tok: Token | None) -> bool:
+    """ "ECOWAS", "the Economic Community of West African States": an international organisation."""
+    match = named_actor(tok) if tok is not None else None
+    return match is not None and match.actor.kind == "igo"
+
+
+def is_town(tok: Token | None) -> bool:
+    """A town as an object: "Goma", "the town of Macomia", "the city"."""
+    if tok is None:
+        return False
+    if tok.pos_ == "PROPN":  # the NER tags many towns PERSON ("Wad Madani"); an organisation is no town
+        return tok.ent_type_ not in ("ORG", "NORP")
+    return tok.lemma_.lower() in TOWNS
