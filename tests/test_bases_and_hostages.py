@@ -1,7 +1,8 @@
-"""Foreign bases a state hosts, hostages held, towns an enemy is driven out of, backing enjoyed, and the other rules
-of the fourteenth round, from held-out set 15 (read once set 17 was written): verb_triggers.py, build.py,
-syntax.py, parties.py, roles.py, movement.py, sides.py, resolve/missions.py, data/triggers.yaml,
-data/extraction.yaml, data/missions.yaml. Every sentence is our own; each test fails without its rule."""
+"""Foreign bases a state hosts, hostages held, towns an enemy is driven out of, backing enjoyed, aid given and the
+other rules of the fourteenth round, from held-out set 15 (read once set 17 was written) and the demo corpus's aid
+misses: verb_triggers.py, arguments.py, build.py, requests.py, syntax.py, parties.py, roles.py, movement.py,
+sides.py, resolve/missions.py, data/triggers.yaml, data/extraction.yaml, data/missions.yaml. Every sentence is
+our own; each test fails without its rule."""
 from __future__ import annotations
 
 import pytest
@@ -129,3 +130,24 @@ def test_a_deployment_requested_in_the_passive_asks_its_provider():
     events = long("Rwanda sent 1,000 troops to Cabo Delgado in July. The deployment was requested by the "
                   "government of Mozambique.")
     assert ("Mozambique", "Rwanda") in pairs(events, "REQUEST")
+
+
+def test_units_trained_and_equipped_are_aided_though_the_verb_is_parsed_as_a_modifier():
+    events = long("For years Paris had trained and equipped Chadian units fighting jihadist groups near the lake.")
+    assert ("France", "Chad") in pairs(events, "AID")
+
+
+def test_logistical_support_given_to_an_army_is_aid_not_backing():
+    events = long("France has given logistical and medical support to the Djiboutian army, French officials said.")
+    assert ("France", "Djibouti") in pairs(events, "AID") and not pairs(events, "SUPPORT")
+
+
+def test_equipment_received_comes_from_the_giver():
+    events = long("Malawi had received military equipment from China to help it patrol the lake, the minister said.")
+    assert ("China", "Malawi") in pairs(events, "AID")
+
+
+def test_his_country_is_the_named_speakers_state():
+    events = long("Russia's President Vladimir Putin said last month that his country had supplied arms to the "
+                  "government in Bamako.")
+    assert ("Russia", "Mali") in pairs(events, "AID")

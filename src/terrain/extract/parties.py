@@ -81,6 +81,13 @@ def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
         owner = poss is not None and poss.pos_ == "NOUN" and ANAPHORA_KINDS.get(poss.lemma_.lower()) == {"armed_group"}
         if owner and (kinds is None or "armed_group" in kinds):  # "the militia's fighters": the group's own
             return anaphor(poss, idx)
+        if kinds == {"state"} and poss is not None and poss.lower_ in ("his", "her"):
+            said = speaker_of(tok)  # "Erdogan said his country had supplied arms": Turkey (a speaker named, not
+            # "his government said")
+            named = [a for a in actors_of(said, idx) if a.kind == "person"] \
+                if said is not None and said.pos_ == "PROPN" else []
+            person = named[0] if named else None
+            return registry().state(person.country) if person is not None and person.country else None
         if kinds is None or poss is None or poss.lower_ not in ("its", "their"):
             return None  # "countries facing challenges" refers to no one; "the country" does
         ref = anaphor(poss, idx)

@@ -165,6 +165,8 @@ def patient_of(tok: Token) -> Token | None:
     obj = find_child(tok, OBJ)
     if obj is not None and obj.lower_ not in REFLEXIVE:
         return antecedent(obj)
+    if tok.dep_ == "amod" and any(c.dep_ in ("nsubj", "aux") for c in tok.children):
+        return tok.head  # "Washington had trained Nigerien units", the verb parsed as the noun's modifier
     # "On Thursday the M23 clashed again with government troops": a day is no target
     return prep_object(tok, TARGET_PREPS + ("of", "from"), undated=True)
 

@@ -67,6 +67,8 @@ def _verb_type(tok: Token) -> Trigger | None:
     if any(c.dep_ in PARTICLE_DEPS and lex.particles.get((lemma, c.lower_)) == "WITHDRAW" for c in tok.children):
         return Trigger(tok, "WITHDRAW")  # "soldiers flew out of Goma, the first members of the force": not sent
     typ = _object_type(tok, obj)
+    if typ == "SUPPORT" and obj is not None and any(c.lemma_.lower() in MATERIAL for c in obj.children):
+        typ = "AID"  # "has given logistical, medical and intelligence support to the Djiboutian army": material
     if typ:
         return Trigger(tok, typ, breaking=lemma in lex.breaking, via_object=True, obj=obj)
     if lemma in ("reject", "deny", "dismiss", "refute", "dispute", "contest") and tok.dep_ == "relcl" and (
@@ -233,6 +235,9 @@ def _verb_type(tok: Token) -> Trigger | None:
     return Trigger(tok, typ, breaking=lemma in lex.breaking)
 
 
+# support of these kinds is aid given, not a party backed
+MATERIAL = frozenset({"logistical", "logistic", "medical", "intelligence", "financial", "technical", "material",
+                      "military", "humanitarian"})
 NOT_FORCES = frozenset({"staff", "employee", "worker", "wounded", "wound", "injured", "civilian", "resident", "national",
                         "citizen", "family", "casualty", "tourist", "student", "candidacy", "support", "bill",
                         "motion", "complaint", "application", "offer", "statement", "remark", "claim", "case"})
