@@ -31,13 +31,19 @@ def _deaccent(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_NON_WORD = re.compile(r"[^0-9A-Za-z]+")
+
+
+@lru_cache(maxsize=1 << 17)
 def fold(text: str, keep_case: bool = False) -> str:
     """Comparison key: accents off, possessive 's off, apostrophes and dots joined, other punctuation to spaces,
-    a leading "the" dropped; lower-cased unless ``keep_case``."""
+    a leading "the" dropped; lower-cased unless ``keep_case``. Remembered: the registry, the gazetteer and the
+    verifier fold the same names over and over (142,000 calls for 80 demo articles)."""
     s = _deaccent(text).replace("’", "'").replace("‘", "'")
-    s = re.sub(r"'s\b", "", s)
+    s = _POSSESSIVE.sub("", s)
     s = s.replace("'", "").replace(".", "")
-    s = re.sub(r"[^0-9A-Za-z]+", " ", s).strip()
+    s = _NON_WORD.sub(" ", s).strip()
     if s[:4].lower() == "the ":
         s = s[4:]
     return s if keep_case else s.lower()
