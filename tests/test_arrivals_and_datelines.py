@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from test_extract_incidents import extract  # tests/ is on sys.path (pytest prepend mode)
-from test_news_syntax import FILLER, pairs
+from test_news_syntax import long, pairs  # tests/ is on sys.path (pytest prepend mode)
 
 pytestmark = pytest.mark.slow
-
-
-def long(text: str):
-    return extract(text + FILLER + FILLER, published="2024-06-20")
 
 
 def test_capitalised_marines_who_land_are_deployed():

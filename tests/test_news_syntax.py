@@ -30,6 +30,11 @@ def article(text: str, published: str = "2024-06-20"):
     return extract(body, published=published)
 
 
+def long(text: str, published: str = "2024-06-20"):
+    """``text`` read as a long article: a short sentence padded with twice the neutral background."""
+    return extract(text + FILLER + FILLER, published=published)
+
+
 def pairs(events, typ):
     return {(e.actor1 and e.actor1.name, e.actor2 and e.actor2.name) for e in events if e.type == typ}
 

@@ -7,16 +7,16 @@ from spacy.tokens import Token
 from terrain.extract.syntax import prep_object
 from terrain.extract.trigger_words import FIGHTERS, TROOPS
 from terrain.resolve.actors import registry
+from terrain.resolve.gazetteer import gazetteer
 
 # The parser tags the particle of "pulled back from the front" and "moved closer to Moscow" as an adverb
 PARTICLE_DEPS = ("prt", "prep", "advmod")
 TOWNS = frozenset({"town", "city", "capital", "village", "centre", "center", "port"})
 
 
-def is_place(name: str) -> bool:
-    from terrain.resolve.gazetteer import gazetteer
-
-    return gazetteer().is_place(name)
+def named_place(tok: Token | None) -> bool:
+    """A proper name the gazetteer knows as a place ("Kiwanja", "Maseru")."""
+    return tok is not None and tok.pos_ == "PROPN" and gazetteer().is_place(tok.text)
 
 
 def are_troops(tok: Token | None) -> bool:
@@ -56,7 +56,7 @@ def driven_from(tok: Token) -> Token | None:
     out = next((c for c in tok.children if c.lower_ == "out" and c.dep_ in PARTICLE_DEPS), None)
     town = prep_object(out, ("of",)) if out is not None else None
     town = town if town is not None else prep_object(tok, ("from",) + (("of",) if out is not None else ()))
-    if town is None or town.pos_ != "PROPN" or not is_place(town.text):
+    if not named_place(town):
         return None
     named = named_actor(town)  # a town, or a capital (not "to force them out of Congo")
     return town if named is None or named.via == "capital" else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from terrain.extract import quantities as q
+from terrain.extract.arguments import named_place
 from terrain.extract.countries import african
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.parties import actors_of, anaphor, as_forces
@@ -12,7 +13,6 @@ from terrain.extract.syntax import OBJ, destination, find_child, prep_object
 from terrain.extract.trigger_words import Trigger
 from terrain.records import Actor, Location
 from terrain.resolve.actors import registry
-from terrain.resolve.gazetteer import gazetteer
 from terrain.resolve.missions import mission_host
 
 
@@ -24,7 +24,7 @@ def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     troops_tok = trig.obj if trig.via_object else patient
     if tok.pos_ == "NOUN":  # "the withdrawals from Mali, Burkina Faso and Niger": the hosts, not the troops;
         mover = prep_object(tok, ("of",))  # "the departure of the UN mission, MINUSMA": the mover
-        troops_tok = mover if mover is not None and not _is_place_tok(mover) else None
+        troops_tok = mover if mover is not None and not named_place(mover) else None
     if not a1s and troops_tok is not None:  # "350 Rwandans could be deployed": the troops are the provider
         a1s, a2s = actors_of(troops_tok, idx), a2s if trig.via_object else []
     mission = _appositive_mission(troops_tok, idx)
@@ -46,7 +46,7 @@ def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
     host = explicit or home or _host(tok, idx, near) \
         or next((a.country for a in a2s if a.kind == "state"), None) or _soil(tok, idx, providers)
     dest = prep_object(tok, ("to", "in", "into"))
-    named_elsewhere = dest is not None and not actors_of(dest, idx) and not _is_place_tok(dest) \
+    named_elsewhere = dest is not None and not actors_of(dest, idx) and not named_place(dest) \
         and dest.lower_ not in DIRECTIONS  # "kept a contingent in the east": the host is in context
     rebels = bool(a1s) and all(a.kind == "armed_group" for a in a1s)  # (a rebel group moving within its war:
     # "LURD fighters moved north out of the city" is not hosted by the last state named)
@@ -71,12 +71,6 @@ def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
 
 
 PLEDGE_VERBS = ("contribute", "commit")
-
-
-def _is_place_tok(tok: Token) -> bool:
-    from terrain.resolve.gazetteer import gazetteer
-
-    return tok.pos_ == "PROPN" and gazetteer().is_place(tok.text)
 
 
 def _host(trig: Token, idx: MentionIndex, loc: Location | None) -> str | None:
@@ -141,7 +135,7 @@ def home_destination(tok: Token, idx: MentionIndex | None = None, towns: bool = 
         return False
     if dest.lower_ in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"):
         return True
-    if towns and dest.pos_ == "PROPN" and gazetteer().is_place(dest.text) and registry().lookup(dest.text) is None:
+    if towns and named_place(dest) and registry().lookup(dest.text) is None:
         return True  # "deployed additional troops to Gwoza"
     # "rushed to the area", "sent to the border": the scene the report is about, not a country abroad
     return dest.pos_ == "NOUN" and dest.lemma_.lower() in HOME_DESTINATIONS \

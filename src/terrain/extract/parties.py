@@ -64,7 +64,11 @@ def _fits(actor: Actor, kinds: set[str]) -> bool:
 
 def _named_subject(verb: Token, kinds: set[str], idx: MentionIndex) -> Actor | None:
     """The actor of ``kinds`` that ``verb``'s subject names, where the subject is no pronoun itself."""
-    subj = find_child(verb, ("nsubj",))
+    return _named(find_child(verb, ("nsubj",)), kinds, idx)
+
+
+def _named(subj: Token | None, kinds: set[str], idx: MentionIndex) -> Actor | None:
+    """The actor of ``kinds`` that ``subj`` names, where it is no pronoun itself."""
     if subj is None or subj.pos_ == "PRON":
         return None
     return next((a for a in actors_of(subj, idx) if _fits(a, kinds)), None)
@@ -84,9 +88,7 @@ def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
         if kinds == {"state"} and poss is not None and poss.lower_ in ("his", "her"):
             said = speaker_of(tok)  # "Erdogan said his country had supplied arms": Turkey (a speaker named, not
             # "his government said")
-            named = [a for a in actors_of(said, idx) if a.kind == "person"] \
-                if said is not None and said.pos_ == "PROPN" else []
-            person = named[0] if named else None
+            person = _named(said, {"person"}, idx) if said is not None and said.pos_ == "PROPN" else None
             return registry().state(person.country) if person is not None and person.country else None
         if kinds is None or poss is None or poss.lower_ not in ("its", "their"):
             return None  # "countries facing challenges" refers to no one; "the country" does
@@ -98,9 +100,8 @@ def anaphor(tok: Token, idx: MentionIndex) -> Actor | None:
         # "the TPLF said its forces would keep fighting": a reported clause's pronoun subject is the reporter
         if (found := _named_subject(subject.head.head, kinds, idx)) is not None:
             return found
-    said = speaker_of(tok.head) if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl" else None
-    if said is not None and said.pos_ != "PRON" \
-            and (found := next((a for a in actors_of(said, idx) if _fits(a, kinds)), None)) is not None:
+    if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl" \
+            and (found := _named(speaker_of(tok.head), kinds, idx)) is not None:
         return found  # "al-Shabaab said the target had been French troops, whom it accused of ...": the speaker
     if tok.pos_ == "PRON" and tok.dep_ == "nsubj" and tok.head.dep_ == "conj" and tok.head.head.pos_ == "VERB" \
             and (found := _named_subject(tok.head.head, kinds, idx)) is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from terrain.extract.arguments import (BASES, EXPULSIONS, PARTICLE_DEPS, are_fighters, are_troops, driven_from,
-                                      is_army, is_bloc, is_place, is_town, named_actor, taken_place)
+                                      is_army, is_bloc, is_town, named_actor, named_place, taken_place)
 from terrain.extract.crowds import is_crowd
 from terrain.extract.lexicon import lexicon
 from terrain.extract.syntax import OBJ, antecedent, destination, find_child, prep_object
@@ -110,7 +110,7 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "REQUEST", obj=obj)  # "asked the U.N. Security Council to endorse the mission"
     if fired_on or lemma in ("strike", "hit", "target", "pound") and {t.lemma_.lower() for t in tok.subtree} & AIR:
         return Trigger(tok, "REMOTE_VIOLENCE")  # "drones struck targets around Kidal", "helicopters fired on"
-    if lemma in ("take", "seize", "hold", "control") and obj is not None and obj.pos_ == "PROPN" and is_place(obj.text):
+    if lemma in ("take", "seize", "hold", "control") and named_place(obj):
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja", "the M23 has held Goma since January"
     if lemma in ("hit", "strike") and subj is not None and obj is not None \
             and (subj.lemma_.lower() in FIGHTERS or lemma == "hit" and subj.pos_ == "PROPN") \
@@ -148,7 +148,7 @@ def _verb_type(tok: Token) -> Trigger | None:
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
     border = obj is not None and obj.lemma_.lower() in ("border", "frontier")  # "crossed the border to pursue"
     if are_troops(subj) and (lemma in ("arrive", "land", "enter") or lemma in ("cross", "fly") and (into or border)
-                          or lemma == "reach" and obj is not None and obj.pos_ == "PROPN" and is_place(obj.text)
+                          or lemma == "reach" and named_place(obj)
                           or lemma in ADVANCES and prep_object(tok, ("into",)) is not None):
         # "Russian military instructors have arrived in Niamey", "soldiers crossed into", "soldiers of a
         # regional force rolled into Banjul", "200 troops of the Botswana Defence Force reached Maseru"
@@ -202,7 +202,7 @@ def _verb_type(tok: Token) -> Trigger | None:
     for c in tok.children:
         if c.dep_ in PARTICLE_DEPS and (lemma, c.lower_) in lex.particles:
             typ = lex.particles[(lemma, c.lower_)]
-            if typ == "SEIZE" and not (obj is not None and obj.pos_ == "PROPN" and is_place(obj.text)):
+            if typ == "SEIZE" and not named_place(obj):
                 return None  # "the AU mission takes over in Somalia", "taking over Wagner's operations"
             if typ == "REQUEST" and not _asks_help(tok):
                 return None
