@@ -51,10 +51,16 @@ def taken_place(obj: Token | None) -> bool:
 EXPULSIONS = frozenset({"drive", "chase", "force", "flush", "push", "kick", "rout"})
 
 
+def out_of(tok: Token) -> Token | None:
+    """The object of "out of" on a verb: "pulled out of the G5 Sahel", "drove the rebels out of Bunia"."""
+    out = next((c for c in tok.children if c.lower_ == "out" and c.dep_ in PARTICLE_DEPS), None)
+    return prep_object(out, ("of",)) if out is not None else None
+
+
 def driven_from(tok: Token) -> Token | None:
     """The town named in "drove the rebels out of Bunia", "chased al-Shabaab from Kismayo"."""
     out = next((c for c in tok.children if c.lower_ == "out" and c.dep_ in PARTICLE_DEPS), None)
-    town = prep_object(out, ("of",)) if out is not None else None
+    town = out_of(tok)
     town = town if town is not None else prep_object(tok, ("from",) + (("of",) if out is not None else ()))
     if not named_place(town):
         return None

@@ -18,7 +18,7 @@ from terrain.extract.requests import request_parties
 from terrain.extract.rerank import rerank
 from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.sides import as_mission, fill_country, type_country
-from terrain.extract.syntax import agent_of, find_child, patient_of, prep_object
+from terrain.extract.syntax import agent_of, aimed_at, find_child, patient_of, prep_object
 from terrain.extract.status import according_to, phrase, speaker_of, status_of
 from terrain.extract.terse import headline_args
 from terrain.extract.threats import declared_attack, threat_parties
@@ -79,6 +79,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         agent, patient = speaker_of(tok), None
     if trig.via_object and typ == "ACCUSE":  # "summoned the Sudanese ambassador": the envoy's state
         patient = trig.obj
+    elif trig.via_object and typ == "REMOTE_VIOLENCE" and tok.lemma_ == "fire" \
+            and (aim := prep_object(tok, ("at", "on", "into"))):
+        patient = aim  # "fired cruise missiles at Libyan air defence sites": the target
     elif trig.via_object:  # "provided $495 million in aid to Rwanda": the recipient is the party
         patient = prep_object(tok, ("to", "with", "between", "for"))
         direct = find_child(tok, ("dobj", "dative"))
@@ -102,6 +105,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         agent, patient = find_child(trig.obj, ("poss",)) or trig.obj, agent
     if tok.lemma_ == "integrate":  # "fighters were integrated into the army": the army takes them in
         agent, patient = prep_object(tok, ("into",)), find_child(tok, ("nsubjpass", "dobj"))
+    if typ == "ATTACK" and tok.lemma_ == "fire" and patient is None:
+        patient = next(aimed_at(tok), None)  # "fired without any provocation into a crowded market"
     if typ in VIOLENT_TYPES and running_toll(tok, agent):
         return []
     a1s, a2s = actors_of(agent, idx, expand=not possessive(agent)), actors_of(patient, idx)
@@ -109,6 +114,9 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         a2s = []
     if typ == "DENY" and (denier := rebutter(tok, agent, idx)):
         a1s = denier
+    if typ == "ACCUSE" and not a2s and patient is not None and patient.lower_ in ("him", "her") \
+            and (named := idx.before(patient, {"person"})) is not None:
+        a2s = [named.actor]  # "expelled the head of the rights division, accusing him of bias": the person named
     if trig.via_object and typ == "ACCUSE" or typ == "THREATEN" and trig.obj is not None:
         # "summoned Mali's ambassador, Mohamed Dibassy", "gave France's ambassador, Joël Meyer, 72 hours": his state
         a2s = [registry().state(a.country) if a.kind == "person" and a.country else a for a in a2s]
@@ -253,6 +261,10 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 # "Amnesty accused soldiers of killings", "Agemira provided the army with logistics", "separatist
                 # leaders accused the security forces of staging the abduction": the army there
                 a2 = registry().forces(c)
+            if typ in ("ACCUSE", "DENY", "THREATEN", "AID", "SUPPORT") and a1 is not None \
+                    and a1.name in ("Security forces", "Forces") and (home := c or said_by or ctx_country):
+                # "Burkina's spokesman said the armed forces would hunt down the terrorists": the country's own
+                a1 = registry().forces(home)
             if typ in SPEECH_TYPES and a2 is not None and a2.name in GENERIC_ACTOR_NAMES and not unknown_culprit:
                 a2 = None  # "the army said, blaming armed bandits": an attribution of the attack, no relation
             f1, f2 = fill_country(a1, c), fill_country(a2, c)

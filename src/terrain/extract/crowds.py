@@ -34,7 +34,7 @@ VICTIM_TYPES = ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE")
 
 
 PEACEFUL = frozenset({"gather", "assemble", "converge", "march", "chant", "demand", "picket", "rally", "protest",
-                      "demonstrate"})
+                      "demonstrate", "block", "take"})  # a road blocked (ACLED: a peaceful protest), "took to the streets"
 
 
 def is_crowd(tok: Token | None) -> bool:
@@ -45,7 +45,10 @@ def is_crowd(tok: Token | None) -> bool:
     heads = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod")]
     if tok.lemma_.lower() in ("group", "gang", "band", "section", "hundreds", "dozens", "scores", "thousands",
                               "hundred", "thousand", "crowd"):
-        heads += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+        of = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+        if tok.lemma_.lower() != "group" and any(g.lower_ == "people" for g in of):
+            return True  # "thousands of people blocked the convoy" (not "a group of people", often armed)
+        heads += of
     return any(h.lemma_.lower() in crowd or h.lower_ in crowd for h in heads)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from terrain.extract import quantities as q
-from terrain.extract.arguments import named_place
+from terrain.extract.arguments import are_troops, named_place, out_of
 from terrain.extract.countries import african
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.parties import actors_of, anaphor, as_forces
@@ -63,8 +63,11 @@ def movement(trig: Trigger, typ: str, agent: Token | None, patient: Token | None
         a2s += [registry().state(c) for c in dict.fromkeys(  # "withdrew from Mali, Burkina Faso and Niger": each
             a.country for a in actors_of(named, idx) if a.kind in ("state", "state_forces") and a.country
             and a.country not in providers | {host})]
-    igo = [a for a in actors_of(prep_object(tok, ("from",)), idx) if a.kind == "igo"]
-    if typ == "WITHDRAW" and igo:  # leaving ECOWAS is a break with the bloc, not a troop withdrawal
+    left = prep_object(tok, ("from",)) or out_of(tok)
+    igo = [a for a in actors_of(left, idx) if a.kind == "igo"] if left is not None else []
+    if typ == "WITHDRAW" and igo and not are_troops(troops_tok):
+        # leaving ECOWAS, "pulled out of the G5 Sahel", is a break with the bloc, not a troop withdrawal; "the
+        # withdrawal of their contingents from the UN mission" is one
         typ, a1s, a2s = "ALIGN", [registry().state(a.country) if a.country else a for a in a1s], igo[:1]
     troops = q.troop_count([t for t in (troops_tok, agent) if t is not None])
     return typ, a1s, a2s, troops
@@ -74,7 +77,8 @@ PLEDGE_VERBS = ("contribute", "commit")
 
 
 def _host(trig: Token, idx: MentionIndex, loc: Location | None) -> str | None:
-    dest = prep_object(trig, ("to", "in", "into", "from", "inside", "across"), undated=True)
+    dest = prep_object(trig, ("to", "in", "into", "from", "inside", "across"), undated=True) \
+        or (left if named_place(left := out_of(trig)) else None)  # "pulled its troops out of Somalia"
     if dest is None:  # "sent soldiers to Mali", "brought its soldiers home from Mali"
         obj = find_child(trig, ("dobj",))
         home = next((c for c in trig.children if c.lower_ == "home"), None)
@@ -118,7 +122,8 @@ def _sent_to(obj: Token | None) -> Token | None:
 
 
 HOME_DESTINATIONS = frozenset({"region", "area", "province", "state", "district", "county", "border", "front",
-                               "frontline", "zone", "forest", "bush"})
+                               "frontline", "zone", "forest", "bush",
+                               "range", "mountain", "hill"})  # "sent units into the Rwenzori range"
 
 
 def home_destination(tok: Token, idx: MentionIndex | None = None, towns: bool = False) -> bool:

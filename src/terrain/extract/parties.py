@@ -35,8 +35,12 @@ def accused_of(tok: Token) -> Token | None:
     if tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ != "of":
         return None
     verb = tok.head.head
-    if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
-        verb = verb.head.head  # "accused Rwanda since March of backing": "of" hangs on "March"
+    if verb.dep_ == "dobj" and verb.head.lemma_.lower() in ACCUSE_VERBS:
+        return verb  # "accused the army of the shelling": "of" hung on the one accused
+    if verb.dep_ == "pobj" and verb.head.dep_ in ("prep", "agent"):
+        # "accused Rwanda since March of backing", "were accused by residents of siding": "of" hangs on "March",
+        # on "residents"
+        verb = verb.head.head
     if verb.dep_ == "xcomp" and verb.lemma_.lower() not in ACCUSE_VERBS and verb.head.lemma_.lower() in ACCUSE_VERBS:
         # "accuses neighbouring Eritrea of arming": the adjective parsed as a verb that takes the accused
         return find_child(verb, ("dobj",)) or find_child(verb.head, ("dobj", "nsubjpass"))

@@ -8,6 +8,8 @@ extract/roles.py's work.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from terrain.extract.lexicon import lexicon, wordset
@@ -55,6 +57,18 @@ def prep_object(tok: Token, preps: tuple[str, ...], undated: bool = False) -> To
             if pobj is not None and not (undated and pobj.ent_type_ in ("DATE", "TIME")):
                 return pobj
     return None
+
+
+def aimed_at(tok: Token) -> Iterator[Token]:
+    """What a verb fires "into", "on" or "at", also where the parser hangs the phrase on a noun of the verb's own
+    phrases ("fired without any provocation into a crowded market": on "provocation")."""
+    for p in tok.subtree:
+        if p.dep_ == "prep" and p.lower_ in ("into", "on", "at") and (aim := find_child(p, ("pobj",))) is not None:
+            head = p.head
+            while head.pos_ != "VERB" and head.i != head.head.i:
+                head = head.head
+            if head.i == tok.i:
+                yield aim
 
 
 def destination(tok: Token, preps: tuple[str, ...] = ("to", "into")) -> Token | None:
