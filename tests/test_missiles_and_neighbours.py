@@ -50,7 +50,8 @@ def test_contingents_withdrawn_from_a_un_mission_are_a_withdrawal_not_a_break():
 
 
 def test_a_refusal_suffered_is_no_denial():
-    events = long("Chad quit the G5 Sahel on Monday, saying it had been unfairly denied the command of the joint force.")
+    events = long("Chad quit the G5 Sahel on Monday, saying it had been unfairly denied the command of the joint "
+                  "force.")
     assert not [e for e in events if e.type == "DENY"]
 
 
@@ -97,7 +98,8 @@ def test_thousands_of_people_blocking_a_convoy_protest():
 
 
 def test_people_barricaded_in_offices_are_no_protest():
-    events = long("Gunmen moved through the hotel in Nairobi while hundreds of people barricaded themselves in offices.")
+    events = long("Gunmen moved through the hotel in Nairobi while hundreds of people barricaded themselves in "
+                  "offices.")
     assert "Rioters" not in {e.actor1.name for e in events if e.type == "PROTEST"}
 
 

@@ -79,8 +79,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
         agent, patient = speaker_of(tok), None
     if trig.via_object and typ == "ACCUSE":  # "summoned the Sudanese ambassador": the envoy's state
         patient = trig.obj
-    elif trig.via_object and typ == "REMOTE_VIOLENCE" and tok.lemma_ == "fire" \
-            and (aim := prep_object(tok, ("at", "on", "into"))):
+    elif trig.via_object and typ == "REMOTE_VIOLENCE" and tok.lemma_ == "fire" and (aim := next(aimed_at(tok), None)):
         patient = aim  # "fired cruise missiles at Libyan air defence sites": the target
     elif trig.via_object:  # "provided $495 million in aid to Rwanda": the recipient is the party
         patient = prep_object(tok, ("to", "with", "between", "for"))

@@ -34,7 +34,7 @@ VICTIM_TYPES = ("ATTACK", "ABDUCT", "REMOTE_VIOLENCE")
 
 
 PEACEFUL = frozenset({"gather", "assemble", "converge", "march", "chant", "demand", "picket", "rally", "protest",
-                      "demonstrate", "block", "take"})  # a road blocked (ACLED: a peaceful protest), "took to the streets"
+                      "demonstrate", "block", "take"})  # a road blocked (ACLED: peaceful), "took to the streets"
 
 
 def is_crowd(tok: Token | None) -> bool:

@@ -113,15 +113,16 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in ("ask", "urge", "invite") and obj is not None and find_child(tok, ("xcomp", "ccomp")) is not None \
             and _asks_help(tok):
         return Trigger(tok, "REQUEST", obj=obj)  # "asked the U.N. Security Council to endorse the mission"
-    # "warplanes opened a campaign over Libya, striking armoured vehicles": the subject of the clause it hangs on
+    # "drones struck targets around Kidal"; "warplanes opened a campaign over Libya, striking armoured vehicles":
+    # the aircraft may be the subject of the clause the strike hangs on
     doer = subj or (find_child(tok.head, ("nsubj",)) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None)
-    aerial = doer is not None and lemma in ("strike", "hit", "target", "pound", "bomb") \
-        and {t.lemma_.lower() for t in doer.subtree} & AIR
+    aerial = lemma in ("strike", "hit", "target", "pound") \
+        and {t.lemma_.lower() for t in (*tok.subtree, *(doer.subtree if doer is not None else ()))} & AIR
     if lemma == "fire" and not fired_on and (are_troops(subj) or are_fighters(subj) or is_army(subj)) \
             and any(is_crowd(aim) or aim.lemma_.lower() in CROWDED for aim in aimed_at(tok)):
         return Trigger(tok, "ATTACK")  # "soldiers fired without any provocation into a crowded market"
-    if fired_on or aerial or lemma in ("strike", "hit", "target", "pound") and {t.lemma_.lower() for t in tok.subtree} & AIR:
-        return Trigger(tok, "REMOTE_VIOLENCE")  # "drones struck targets around Kidal", "helicopters fired on"
+    if fired_on or aerial:
+        return Trigger(tok, "REMOTE_VIOLENCE")  # "helicopters fired on vehicles"
     if lemma in ("take", "seize", "hold", "control") and named_place(obj):
         return Trigger(tok, "SEIZE")  # "the rebels took Kiwanja", "the M23 has held Goma since January"
     if lemma in ("hit", "strike") and subj is not None and obj is not None \
