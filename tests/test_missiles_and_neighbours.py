@@ -1,7 +1,8 @@
 """Munitions fired at a target, aircraft sent abroad, a bloc or a country pulled out of, a refusal that is no denial,
 siding with rebels and the other rules of the fifteenth round, from held-out set 16 (read once set 18 was written):
-verb_triggers.py, build.py, movement.py, arguments.py, parties.py, data/triggers.yaml,
-data/actors.yaml. Every sentence is our own; each test fails without its rule."""
+verb_triggers.py, build.py, movement.py, arguments.py, parties.py, crowds.py, syntax.py, resolve/missions.py,
+data/triggers.yaml, data/actors.yaml, data/extraction.yaml. Every sentence is our own; each test fails without its
+rule."""
 from __future__ import annotations
 
 import pytest
@@ -106,3 +107,18 @@ def test_people_barricaded_in_offices_are_no_protest():
 def test_the_armed_forces_are_the_security_forces_of_the_country():
     events = long("JNIM fighters attacked Djibo on Sunday. The armed forces killed 20 of the attackers.")
     assert ("Burkina Faso", "JNIM") in pairs(events, "BATTLE")
+
+
+def test_an_ambush_on_a_military_company_is_a_battle():
+    events = long("Insurgents ambushed a group of Wagner fighters near Macomia on Oct. 10, killing two.")
+    assert [e for e in events if e.type == "BATTLE" and e.actor2 and e.actor2.name == "Wagner Group"]
+
+
+def test_an_attack_on_an_oil_company_s_staff_stays_an_attack():
+    events = long("Gunmen attacked TotalEnergies staff near Palma on Friday.")
+    assert not [e for e in events if e.type == "BATTLE"]
+
+
+def test_un_peacekeepers_in_south_sudan_are_unmiss():
+    events = long("Gunmen attacked UN peacekeepers near Bor on Friday.", published="2024-03-01")
+    assert "UNMISS" in {e.actor2.name for e in events if e.type == "BATTLE" and e.actor2}

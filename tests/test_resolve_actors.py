@@ -200,5 +200,7 @@ def test_a_countrys_one_un_mission_is_the_peacekeepers_actor():
     from terrain.resolve.missions import un_mission
 
     assert un_mission("CAF").name == "MINUSCA" and un_mission("COD").name == "MONUSCO"
-    assert un_mission("SDN") is None  # two UN missions (UNAMID, UNISFA): no guess
+    # South Sudan hosts UNMISS alone and shares UNISFA with Sudan: its own; Darfur's UNAMID in 2015, UNISFA since
+    assert un_mission("SSD").name == "UNMISS" and un_mission("SDN", 2015).name == "UNAMID"
+    assert un_mission("SDN").name == "UNISFA"
     assert un_mission("KEN") is None and un_mission(None) is None

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from terrain.extract import quantities as q
 from terrain.extract.ablation import enabled
-from terrain.extract.lexicon import lexicon
+from terrain.extract.lexicon import lexicon, wordset
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.movement import home_destination, movement
 from terrain.extract.parties import (accused_of, actors_of, governing_subject, possessive, rebutter, same_party,
@@ -249,7 +249,8 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             a1, a2 = as_mission(typ, a1, agent, c, year), as_mission(typ, a2, patient, c, year)
             # peacekeepers attacked by a group fight it, as soldiers do (violence.py, _police_hit)
             event_type = "BATTLE" if typ == "ATTACK" and enabled("battle") and a2 is not None \
-                and a2.kind == "mission" and a1 is not None and a1.kind == "armed_group" else typ
+                and (a2.kind == "mission" or a2.name in wordset("armed_companies")) \
+                and a1 is not None and a1.kind == "armed_group" else typ
             if typ == "BATTLE" and trig.type == "ATTACK" and a2 is not None and a2.kind == "civilians" \
                     and any(x.kind in ("state_forces", "mission") for x in a2s):
                 event_type = "ATTACK"  # "attacks on Angolan troops and foreign oil workers": the workers'

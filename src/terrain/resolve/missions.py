@@ -22,10 +22,13 @@ def missions_data() -> dict:
 
 @lru_cache(maxsize=None)
 def un_mission(country: str | None, year: int | None = None) -> Actor | None:
-    """The one UN mission hosted by ``country`` in ``year`` (or now: of those not yet ended); None where there is
-    none, or several (Sudan). "UN peacekeepers" held in Sierra Leone in 2000 were UNAMSIL's."""
+    """The one UN mission hosted by ``country`` in ``year`` (or now: of those not yet ended), the one it hosts alone
+    where it hosts several; None where there is none, or no single one. "UN peacekeepers" held in Sierra Leone in
+    2000 were UNAMSIL's."""
     found = [name for name, rec in missions_data()["missions"].items()
              if rec["organisation"] == "UN" and country in rec.get("hosts", []) and _serving(rec, year)]
+    if len(found) > 1:  # South Sudan's UNMISS, not UNISFA, which it shares with Sudan at Abyei: the country's own
+        found = [name for name in found if missions_data()["missions"][name]["hosts"] == [country]]
     match = registry().lookup(found[0]) if len(found) == 1 else None
     return match.actor if match is not None else None
 
