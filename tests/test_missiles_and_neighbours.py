@@ -122,3 +122,13 @@ def test_an_attack_on_an_oil_company_s_staff_stays_an_attack():
 def test_un_peacekeepers_in_south_sudan_are_unmiss():
     events = long("Gunmen attacked UN peacekeepers near Bor on Friday.", published="2024-03-01")
     assert "UNMISS" in {e.actor2.name for e in events if e.type == "BATTLE" and e.actor2}
+
+
+def test_asking_a_mission_to_delay_its_withdrawal_is_a_request():
+    events = long("Kinshasa asked SADC to postpone the withdrawal of its troops from North Kivu.")
+    assert [e for e in events if e.type == "REQUEST" and e.actor1.name == "DR Congo"]
+
+
+def test_asking_a_mission_to_end_its_mandate_is_no_request():
+    events = long("Bamako asked the Security Council to end the mandate of MINUSMA without delay.")
+    assert not [e for e in events if e.type == "REQUEST"]

@@ -270,6 +270,8 @@ CROWDED = frozenset({"market", "crowd", "bus", "church", "mosque", "village", "c
 ADVANCES = frozenset({"roll", "move", "pour", "march", "sweep", "drive", "push"})
 
 
+STAY = frozenset({"slow", "delay", "postpone", "pause", "halt", "suspend", "extend", "renew"})
+DEPARTURES = frozenset({"withdrawal", "drawdown", "departure", "exit", "pullout", "mandate"})
 HELP_VERBS = frozenset({"help", "intervene", "act", "send", "deploy", "support", "assist", "provide", "contribute", "join",
                         "protect", "secure", "train", "mediate", "supply", "fight", "restore", "stabilise", "stabilize",
                         "endorse", "authorise", "authorize", "approve", "back", "finance", "fund"})
@@ -282,6 +284,8 @@ def _asks_help(tok: Token) -> bool:
     wanted = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl")), None)
     if wanted is None or wanted.pos_ != "VERB":
         return True  # "appealed to the AU", "called on the UN for help"
+    if wanted.lemma_.lower() in STAY and any(t.lemma_.lower() in DEPARTURES for t in wanted.subtree if t.dep_ == "dobj"):
+        return True  # "asked the AU to slow the withdrawal of its troops", "to extend the mission's mandate": help kept
     if wanted.lemma_.lower() in lexicon().prevent | {"cease", "end", "refrain", "withdraw", "leave", "release"}:
         return False  # "to stop any support", "to withdraw its troops": a demand
     return wanted.lemma_.lower() in HELP_VERBS or any(t.lemma_.lower() in HELP for t in wanted.subtree
