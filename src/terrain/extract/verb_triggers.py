@@ -284,7 +284,8 @@ def _asks_help(tok: Token) -> bool:
     wanted = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl")), None)
     if wanted is None or wanted.pos_ != "VERB":
         return True  # "appealed to the AU", "called on the UN for help"
-    if wanted.lemma_.lower() in STAY and any(t.lemma_.lower() in DEPARTURES for t in wanted.subtree if t.dep_ == "dobj"):
+    kept = [t for t in wanted.subtree if t.dep_ == "dobj" and t.lemma_.lower() in DEPARTURES]
+    if wanted.lemma_.lower() in STAY and kept:
         return True  # "asked the AU to slow the withdrawal of its troops", "to extend the mission's mandate": help kept
     if wanted.lemma_.lower() in lexicon().prevent | {"cease", "end", "refrain", "withdraw", "leave", "release"}:
         return False  # "to stop any support", "to withdraw its troops": a demand
