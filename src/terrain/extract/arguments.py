@@ -52,16 +52,15 @@ EXPULSIONS = frozenset({"drive", "chase", "force", "flush", "push", "kick", "rou
 
 
 def out_of(tok: Token) -> Token | None:
-    """The object of "out of" on a verb: "pulled out of the G5 Sahel", "drove the rebels out of Bunia"."""
+    """The object of "out of" on a verb: "pulled out of the G5 Sahel", "drove the rebels out of Bunia" (the parser
+    hangs "of" on "out" or on the verb)."""
     out = next((c for c in tok.children if c.lower_ == "out" and c.dep_ in PARTICLE_DEPS), None)
-    return prep_object(out, ("of",)) if out is not None else None
+    return (prep_object(out, ("of",)) or prep_object(tok, ("of",))) if out is not None else None
 
 
 def driven_from(tok: Token) -> Token | None:
     """The town named in "drove the rebels out of Bunia", "chased al-Shabaab from Kismayo"."""
-    out = next((c for c in tok.children if c.lower_ == "out" and c.dep_ in PARTICLE_DEPS), None)
-    town = out_of(tok)
-    town = town if town is not None else prep_object(tok, ("from",) + (("of",) if out is not None else ()))
+    town = out_of(tok) or prep_object(tok, ("from",))
     if not named_place(town):
         return None
     named = named_actor(town)  # a town, or a capital (not "to force them out of Congo")

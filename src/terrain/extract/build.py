@@ -33,6 +33,10 @@ VIOLENT = tuple(VIOLENT_TYPES)
 
 SYMMETRIC = ("AGREE", "ALIGN", "BATTLE")
 RECEIVING = ("enjoy", "receive")
+ARMED_COMPANIES = wordset("armed_companies")  # an attack on them is a battle (data/extraction.yaml)
+# In a relation, the generic "Security forces" on either side are the forces of the country it concerns
+RELATIONS = ("ACCUSE", "DENY", "THREATEN", "AID", "SUPPORT")
+UNNAMED_FORCES = ("Security forces", "Forces")
 NEEDS_ACTOR2 = ("REQUEST", "AID", "SUPPORT", "ACCUSE", "AGREE", "ALIGN", "THREATEN", "BATTLE")
 
 
@@ -249,20 +253,19 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
             a1, a2 = as_mission(typ, a1, agent, c, year), as_mission(typ, a2, patient, c, year)
             # peacekeepers attacked by a group fight it, as soldiers do (violence.py, _police_hit)
             event_type = "BATTLE" if typ == "ATTACK" and enabled("battle") and a2 is not None \
-                and (a2.kind == "mission" or a2.name in wordset("armed_companies")) \
+                and (a2.kind == "mission" or a2.name in ARMED_COMPANIES) \
                 and a1 is not None and a1.kind == "armed_group" else typ
             if typ == "BATTLE" and trig.type == "ATTACK" and a2 is not None and a2.kind == "civilians" \
                     and any(x.kind in ("state_forces", "mission") for x in a2s):
                 event_type = "ATTACK"  # "attacks on Angolan troops and foreign oil workers": the workers'
                 # is an attack, the troops' a battle
-            if typ in ("ACCUSE", "DENY", "THREATEN", "AID", "SUPPORT") and a2 is not None \
-                    and a2.name in ("Security forces", "Forces") \
+            if typ in RELATIONS and a2 is not None and a2.name in UNNAMED_FORCES \
                     and c and (a1 is None or a1.country != c or a1.kind in ("armed_group", "civilians")):
                 # "Amnesty accused soldiers of killings", "Agemira provided the army with logistics", "separatist
                 # leaders accused the security forces of staging the abduction": the army there
                 a2 = registry().forces(c)
-            if typ in ("ACCUSE", "DENY", "THREATEN", "AID", "SUPPORT") and a1 is not None \
-                    and a1.name in ("Security forces", "Forces") and (home := c or said_by or ctx_country):
+            if typ in RELATIONS and a1 is not None and a1.name in UNNAMED_FORCES \
+                    and (home := c or said_by or ctx_country):
                 # "Burkina's spokesman said the armed forces would hunt down the terrorists": the country's own
                 a1 = registry().forces(home)
             if typ in SPEECH_TYPES and a2 is not None and a2.name in GENERIC_ACTOR_NAMES and not unknown_culprit:
