@@ -32,7 +32,8 @@ def feature_names() -> list[str]:
             + ["actor1 generic", "actor2 generic", "parties of one country", "headline", "events in sentence",
                "numbers", "position in article", "place", "date"]
             + ["actor1 named in sentence", "actor2 named in sentence", "negation", "quotation", "nominal trigger",
-               "sentence length"])
+               "sentence length"]
+            + [f"type={t}&{role}={k}" for t in EVENT_TYPES for role in ("actor1", "actor2") for k in kinds])
 
 
 def features(events: list[Event], text_length: int) -> list[list[float]]:
@@ -51,8 +52,23 @@ def features(events: list[Event], text_length: int) -> list[list[float]]:
                 float(e.evidence.start == 0), float(per_sentence[e.evidence.start]), float(bool(e.quantities)),
                 e.evidence.start / max(1, text_length), float(e.location is not None), float(e.date is not None)]
         row += _sentence_features(e)
+        row += _type_by_kinds(e)
         rows.append(row)
     return rows
+
+
+def _type_by_kinds(e: Event) -> list[float]:
+    """The event type crossed with each party's kind: which parties suit which type is the rules' commonest
+    error (a state "attacking" civilians in a summary, an armed group "deploying"); the cross lets the model
+    learn it per type (10-fold CV on the demo at the 0.5 % bound: 121 false events dropped against 100 without
+    it; docs/verifier.md)."""
+    kinds = (*ACTOR_KINDS, "none")
+    out = []
+    for t in EVENT_TYPES:
+        for actor in (e.actor1, e.actor2):
+            kind = actor.kind if actor is not None else "none"
+            out += [float(e.type == t and kind == k) for k in kinds]
+    return out
 
 
 NEGATION = re.compile(r"\b(not|never|no|n't|neither|nor)\b", re.I)

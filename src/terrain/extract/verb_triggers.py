@@ -204,6 +204,10 @@ def _verb_type(tok: Token) -> Trigger | None:
         # people held, no town taken: soldiers or civilians captured are abducted ("seven soldiers were
         # captured and held for three weeks"); fighters captured ("captured two fighters") are arrested
         return Trigger(tok, "ABDUCT") if captive.lemma_.lower() in CAPTIVES else None
+    carried_to = prep_object(tok, ("into", "towards", "toward", "from"))
+    if lemma in CARRIED_OFF and captive is not None and carried_to is not None \
+            and carried_to.lemma_.lower() in HIDEOUTS_AND_HOMES and _held(captive):
+        return Trigger(tok, "ABDUCT")  # "marched 14 visitors into the forest", "was taken from his home by men"
     if lemma == "hold" and obj is not None and captive.lemma_.lower() in CAPTIVES \
             and (are_fighters(subj) or subj is not None and named_actor(subj) is not None and not are_troops(subj)):
         # "rebels were holding about 500 UN peacekeepers" (but "held hostage by their leaders", "being held
@@ -249,6 +253,21 @@ def _verb_type(tok: Token) -> Trigger | None:
     if typ == "DENY" and _passive_voice(tok) and find_child(tok, ("dobj",)) is not None:
         return None  # "it had been wrongly denied the rotating presidency": refused something, no claim denied
     return Trigger(tok, typ, breaking=lemma in lex.breaking)
+
+
+# people led or taken off to the bush, or from their homes, are abducted (set 17, read in the sixteenth round);
+# "marched" alone stays a protest march
+CARRIED_OFF = frozenset({"march", "lead", "drag", "take", "frogmarch", "herd"})
+HIDEOUTS_AND_HOMES = frozenset({"forest", "bush", "jungle", "hill", "mountain", "hideout", "camp", "home", "house",
+                                "residence", "bed", "bedroom", "compound"})
+
+
+def _held(captive: Token) -> bool:
+    """Someone who can be carried off: a person named (also one the NER missed), a pronoun, people of the
+    victims' kinds or visitors."""
+    return captive.ent_type_ == "PERSON" or captive.pos_ == "PRON" \
+        or captive.pos_ == "PROPN" and captive.ent_type_ in ("", "PERSON") and named_actor(captive) is None \
+        or captive.lemma_.lower() in CAPTIVES | {"visitor", "guest", "foreigner", "opponent", "journalist"}
 
 
 # support of these kinds is aid given, not a party backed
