@@ -1,9 +1,10 @@
-"""What an argument of a trigger is: troops or fighters, the army, a town or an actor by name, a bloc, a place taken
-or an enemy driven from (extract/verb_triggers.py reads these to type a verb)."""
+"""What an argument of a trigger is: troops or fighters, the army, a town or an actor by name, a bloc or a mission,
+a place taken or an enemy driven from, a captive (extract/verb_triggers.py reads these to type a verb)."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from terrain.extract.lexicon import lexicon
 from terrain.extract.syntax import prep_object
 from terrain.extract.trigger_words import FIGHTERS, TROOPS
 from terrain.resolve.actors import registry
@@ -96,3 +97,33 @@ def is_town(tok: Token | None) -> bool:
     if tok.pos_ == "PROPN":  # the NER tags many towns PERSON ("Wad Madani"); an organisation is no town
         return tok.ent_type_ not in ("ORG", "NORP")
     return tok.lemma_.lower() in TOWNS
+
+
+# Who can be abducted: the victims a killing verb counts, less the combatants, whose capture is an arrest
+CAPTIVES = lexicon().victim_nouns - {"fighter", "militant", "member", "body", "dead", "casualty"}
+
+# people led or taken off to the bush, or from their homes, are abducted (set 17, read in the sixteenth round);
+# "marched" alone stays a protest march
+CARRIED_OFF = frozenset({"march", "lead", "drag", "take", "frogmarch", "herd"})
+HIDEOUTS_AND_HOMES = frozenset({"forest", "bush", "jungle", "hill", "mountain", "hideout", "camp", "home", "house",
+                                "residence", "bed", "bedroom", "compound"})
+
+
+def held(captive: Token) -> bool:
+    """Someone who can be carried off: a person named (also one the NER missed), a pronoun, people of the
+    victims' kinds or visitors."""
+    return captive.ent_type_ == "PERSON" or captive.pos_ == "PRON" \
+        or captive.pos_ == "PROPN" and captive.ent_type_ in ("", "PERSON") and named_actor(captive) is None \
+        or captive.lemma_.lower() in CAPTIVES | {"visitor", "guest", "foreigner", "opponent", "journalist"}
+
+
+def a_force(tok: Token) -> bool:
+    """A mission or a bloc's force by name ("MINUSMA", "the African Union force"), or a mission word."""
+    named = named_actor(tok)
+    return named is not None and named.actor.kind in ("mission", "igo") or tok.lemma_.lower() in ("mission", "force")
+
+
+def a_mission(tok: Token | None) -> bool:
+    """A peace operation by name ("AUSSOM", "the SADC Mission in Mozambique")."""
+    named = named_actor(tok) if tok is not None else None
+    return named is not None and named.actor.kind == "mission"

@@ -107,6 +107,26 @@ def _target(tok: Token, idx: MentionIndex) -> list[Actor]:
         found = [a for a in (arg.actors if arg else []) if a.kind not in ("civilians",) and a.name not in GENERIC_NAMES]
         if found:
             return found[:1]
+    return _ousted(tok, idx)
+
+
+# what crowds demand of a presence or a government: that it go (+2 demo facts, 2 false events fewer)
+DEMANDS = frozenset({"demand", "call", "urge", "insist"})
+PRESENCES = frozenset({"state", "state_forces", "mission", "company", "igo"})
+OUSTINGS = frozenset({"leave", "departure", "withdrawal", "exit", "pullout", "expulsion", "resignation", "ouster",
+                      "removal", "go"})
+
+
+def _ousted(tok: Token, idx: MentionIndex) -> list[Actor]:
+    """ "marched through Niamey, demanding that the Americans leave", "gathered to demand his government's
+    resignation": the presence or the government whose going the crowd demands."""
+    for c in tok.children:
+        if c.lemma_.lower() not in DEMANDS or c.dep_ not in ("advcl", "xcomp", "conj", "ccomp") \
+                or not any(t.lemma_.lower() in OUSTINGS for t in c.subtree):
+            continue
+        named = [m.actor for m in idx.inside(c) if m.actor.kind in PRESENCES and m.actor.name not in GENERIC_NAMES]
+        if named:
+            return named[:1]
     return []
 
 

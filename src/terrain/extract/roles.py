@@ -50,6 +50,15 @@ def resolve_token(tok: Token, idx: MentionIndex) -> tuple[Actor | None, bool]:
             found, generic = resolve_token(of, idx)
             if found is not None:
                 return found, generic
+    if tok.head.dep_ == "relcl" and any(c.lower_ == "whose" for c in tok.children) \
+            and ((m := idx.at(tok)) is None or m.actor.name in GENERIC_NAMES):
+        # "South Sudan, whose foreign ministry summoned the ambassador", "Kenya, whose army launched air strikes":
+        # the state the clause hangs on
+        owner, _ = resolve_token(tok.head.head, idx)
+        if owner is not None and owner.kind in ("state", "state_forces") and owner.country:
+            return (reg.forces(owner.country) if lemma in FORCE_HEADS else reg.state(owner.country)), False
+        if owner is not None:
+            return owner, False
     if lemma == "colony" and _is_definite(tok):
         return None, True  # "the former French colony" is not France: the state named before (anaphora)
     mention = idx.at(tok)
@@ -220,8 +229,17 @@ def _is_definite(tok: Token) -> bool:
 
 
 def _violent_context(tok: Token) -> bool:
-    return any(c.dep_ in ("acl", "relcl") or c.lower_ in ("armed", "unidentified", "unknown", "masked")
-               for c in tok.children) or tok.dep_ in ("nsubj", "agent", "pobj")
+    """ "armed men", "men who stormed", "killed by men": unidentified gunmen; not "the two men agreed"."""
+    if any(c.dep_ in ("acl", "relcl") or c.lower_ in ("armed", "unidentified", "unknown", "masked")
+           for c in tok.children):
+        return True
+    if tok.dep_ not in ("nsubj", "agent", "pobj"):
+        return False
+    verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
+    return lexicon().verbs.get(verb.lemma_.lower()) not in PEACEFUL_TYPES
+
+
+PEACEFUL_TYPES = frozenset({"AGREE", "REQUEST", "ALIGN", "DENY", "AID"})
 
 
 def arg_actors(tok: Token, idx: MentionIndex, expand: bool = True) -> Arg | None:

@@ -114,6 +114,8 @@ def agent_of(tok: Token) -> Token | None:
     subj = min((c for c in tok.children if c.dep_ in SUBJ), key=lambda c: abs(c.i - tok.i), default=None)
     if subj is None:  # "Mozambique came knocking": the subject hangs on the auxiliary
         subj = next((s for a in tok.children if a.dep_ == "aux" for s in a.children if s.dep_ == "nsubj"), None)
+    if subj is None:
+        subj = _dated_subject(tok)
     if subj is not None:
         return antecedent(subj)
     if tok.dep_ in ("conj", "advcl") and tok.head.dep_ == "ccomp" and tok.lemma_.lower() in SPEECH_ACTS \
@@ -132,6 +134,18 @@ def agent_of(tok: Token) -> Token | None:
         if raised is not None:  # "the UAE and Egypt are reported to have backed Haftar", "troops were
             return antecedent(raised)  # ordered to pull back": the passive's subject does the reported act
         return agent_of(tok.head)
+    return None
+
+
+def _dated_subject(tok: Token) -> Token | None:
+    """ "On 11 June fighters of JNIM stormed the army post": with no comma after the date, the parser reads the
+    subject as the date's noun ("On [11 June fighters]"); a noun after a date in a phrase opening the clause."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.i < tok.i and c.lower_ in ("on", "in"):
+            noun = find_child(c, ("pobj",))
+            if noun is not None and noun.pos_ == "NOUN" and noun.ent_type_ != "DATE" \
+                    and any(t.ent_type_ == "DATE" and t.i < noun.i for t in noun.children):
+                return noun
     return None
 
 

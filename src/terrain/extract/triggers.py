@@ -128,7 +128,9 @@ def _standing_task(trig: Trigger) -> bool:
         return False
     # a terse report's present is its past ("Police battle raiders"); an article's is habitual
     habitual = tok.tag_ in ("VBP", "VBZ") and len(doc_text(tok.doc)) > SHORT_REPORT
-    return tok.tag_ == "VB" or habitual or tok.dep_ == "acl" and tok.tag_ == "VBG"
+    # "whose troops have long fought al-Shabaab": a record, not a fight
+    lasting = any(c.dep_ == "advmod" and c.lower_ in ("long", "repeatedly", "often", "regularly") for c in tok.children)
+    return tok.tag_ == "VB" or habitual or lasting or tok.dep_ == "acl" and tok.tag_ == "VBG"
 
 
 def find_triggers(sent: Span) -> list[Trigger]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from terrain.extract.arguments import (BASES, EXPULSIONS, PARTICLE_DEPS, are_fighters, are_troops, driven_from,
-                                      is_army, is_bloc, is_town, named_actor, named_place, taken_place)
+from terrain.extract.arguments import (BASES, CAPTIVES, CARRIED_OFF, EXPULSIONS, HIDEOUTS_AND_HOMES, PARTICLE_DEPS,
+                                      a_force, a_mission, are_fighters, are_troops, driven_from, held, is_army,
+                                      is_bloc, is_town, named_actor, named_place, taken_place)
 from terrain.extract.crowds import is_crowd
 from terrain.extract.lexicon import lexicon
 from terrain.extract.syntax import OBJ, REFLEXIVE, aimed_at, antecedent, destination, find_child, prep_object
@@ -42,7 +43,8 @@ def _object_type(tok: Token, obj: Token | None) -> str | None:
     nouns += [c for c in tok.children if c.dep_ in OBJ]  # "co-operation" parsed as two objects, co and operation
     nouns += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     for n in nouns:
-        typ = table.get(n.lemma_.lower()) or table.get(n.lower_) or table.get(_joined(n))  # "troops": lemma "troop"
+        typ = table.get(n.lemma_.lower()) or table.get(n.lower_) or table.get(_joined(n)) \
+            or table.get(n.lower_.removesuffix("s"))  # "troops": lemma "troop"; "Rockets were fired": lemma "rockets"
         if typ:
             return typ
     return None
@@ -56,8 +58,6 @@ def _joined(n: Token) -> str:
     return n.lemma_.lower()
 
 
-# Who can be abducted: the victims a killing verb counts, less the combatants, whose capture is an arrest
-CAPTIVES = lexicon().victim_nouns - {"fighter", "militant", "member", "body", "dead", "casualty"}
 
 
 def _verb_type(tok: Token) -> Trigger | None:
@@ -157,6 +157,21 @@ def _verb_type(tok: Token) -> Trigger | None:
     if lemma in ("bring", "fly") and obj is not None and obj.lemma_.lower() in TROOPS \
             and any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "prt") for c in tok.children):
         return Trigger(tok, "WITHDRAW", via_object=True, obj=obj)  # "would bring its soldiers home"
+    if lemma in ("suspend", "expel") and obj is not None and (member := named_actor(obj)) is not None \
+            and member.actor.kind == "state" and prep_object(tok, ("from",)) is not None:
+        return Trigger(tok, "ALIGN", breaking=True)  # "ECOWAS suspended Guinea from its decision-making bodies"
+    # (not a participle: "two Indian peacekeepers serving with MONUSCO were killed" tells their deaths)
+    serving_with = prep_object(tok, ("with", "in")) if lemma == "serve" and tok.tag_ != "VBG" else None
+    if serving_with is not None and are_troops(subj) and a_force(serving_with):
+        return Trigger(tok, "DEPLOY")  # "a Liberian contingent serves with the UN mission in Mali"
+    mission = subj if subj is not None else find_child(tok, ("nsubjpass",))
+    if lemma in ("begin", "start", "launch", "commence") and a_mission(mission) and (
+            obj is not None and obj.lemma_.lower() in ("operation", "deployment") or obj is None and tok.tag_ == "VBN"):
+        return Trigger(tok, "DEPLOY")  # "AUSSOM formally began operations on 1 January", "SAMIM was launched in Pemba"
+    demanded = any(c.lower_ in ("must", "should") for c in tok.children) \
+        or tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need")  # "warned that its troops would have to leave"
+    if lemma == "leave" and obj is None and are_troops(subj) and not _passive_voice(tok) and not demanded:
+        return Trigger(tok, "WITHDRAW")  # "its forces will leave as soon as the peacekeepers are in place"
     if lemma in ("quit", "leave", "exit") and is_bloc(obj):
         return Trigger(tok, "ALIGN", breaking=True, via_object=True, obj=obj)  # "quitting ECOWAS"
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
@@ -206,7 +221,7 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "ABDUCT") if captive.lemma_.lower() in CAPTIVES else None
     carried_to = prep_object(tok, ("into", "towards", "toward", "from"))
     if lemma in CARRIED_OFF and captive is not None and carried_to is not None \
-            and carried_to.lemma_.lower() in HIDEOUTS_AND_HOMES and _held(captive):
+            and carried_to.lemma_.lower() in HIDEOUTS_AND_HOMES and held(captive):
         return Trigger(tok, "ABDUCT")  # "marched 14 visitors into the forest", "was taken from his home by men"
     if lemma == "hold" and obj is not None and captive.lemma_.lower() in CAPTIVES \
             and (are_fighters(subj) or subj is not None and named_actor(subj) is not None and not are_troops(subj)):
@@ -253,21 +268,6 @@ def _verb_type(tok: Token) -> Trigger | None:
     if typ == "DENY" and _passive_voice(tok) and find_child(tok, ("dobj",)) is not None:
         return None  # "it had been wrongly denied the rotating presidency": refused something, no claim denied
     return Trigger(tok, typ, breaking=lemma in lex.breaking)
-
-
-# people led or taken off to the bush, or from their homes, are abducted (set 17, read in the sixteenth round);
-# "marched" alone stays a protest march
-CARRIED_OFF = frozenset({"march", "lead", "drag", "take", "frogmarch", "herd"})
-HIDEOUTS_AND_HOMES = frozenset({"forest", "bush", "jungle", "hill", "mountain", "hideout", "camp", "home", "house",
-                                "residence", "bed", "bedroom", "compound"})
-
-
-def _held(captive: Token) -> bool:
-    """Someone who can be carried off: a person named (also one the NER missed), a pronoun, people of the
-    victims' kinds or visitors."""
-    return captive.ent_type_ == "PERSON" or captive.pos_ == "PRON" \
-        or captive.pos_ == "PROPN" and captive.ent_type_ in ("", "PERSON") and named_actor(captive) is None \
-        or captive.lemma_.lower() in CAPTIVES | {"visitor", "guest", "foreigner", "opponent", "journalist"}
 
 
 # support of these kinds is aid given, not a party backed
