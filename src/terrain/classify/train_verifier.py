@@ -30,7 +30,8 @@ from terrain.extract.place_spans import SHORT_REPORT
 
 DEMO = Path(__file__).resolve().parents[1] / "demo"
 L2 = 1.0  # penalty on the squared weights (sklearn's C=1); the intercept is not penalised (3 and 10 with the
-# type-by-kind cross trace the same curve in CV but put the 0.5 % bound at 66 and 93 false events dropped, 1 at 107)
+# type-by-kind cross trace about the same curve in CV but put the 0.5 % bound at 65 and 95 false events dropped,
+# 1 at 109: docs/verifier.md)
 FOLDS = 10
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3)
 MAX_MATCHED_LOSS = 0.005  # the highest threshold that drops at most this share of true events in CV (at 2 % the

@@ -58,8 +58,6 @@ def _joined(n: Token) -> str:
     return n.lemma_.lower()
 
 
-
-
 def _verb_type(tok: Token) -> Trigger | None:
     lex = lexicon()
     lemma = tok.lemma_.lower()
