@@ -99,11 +99,7 @@ def test_asking_for_help_in_a_letter_asks_its_addressee():
     assert ("Mozambique", "SADC") in pairs(events, "REQUEST")
 
 
-def test_an_airport_and_a_town_taken_by_the_army_are_seized(monkeypatch):
-    # the rule, not the verifier's judgement: with no former holder named, an army's seizure scores 0.06 since the
-    # sixteenth round's type-by-kind features, under the 0.10 threshold (on the demo corpus all 10 seizures by a
-    # state's forces with no holder named are false events)
-    monkeypatch.setenv("TERRAIN_ABLATE", "verifier")
+def test_an_airport_and_a_town_taken_by_the_army_are_seized(rules_only):
     events = long("Within hours the army had taken the airport and Bunia, a spokesman said.")
     assert [e for e in events if e.type == "SEIZE"]
 

@@ -43,9 +43,7 @@ def test_the_rebels_are_the_group_named_before():
     assert ("Rwanda", "M23") in pairs(events, "SUPPORT")
 
 
-def test_the_army_is_what_it_refers_to(monkeypatch):
-    monkeypatch.setenv("TERRAIN_ABLATE", "verifier")  # the rule, not the verifier (a seizure by an army with no
-    # holder named scores under its threshold since the sixteenth round: tests/test_bases_and_hostages.py)
+def test_the_army_is_what_it_refers_to(rules_only):
     events = article("The capture is the biggest gain for the Sudanese army since it retook Wad Madani, the capital "
                      "of Gezira state, in January.")
     assert one(events, "SEIZE").actor1.name == "Sudan"  # "retook", which the lemmatiser leaves as it is

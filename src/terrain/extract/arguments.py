@@ -119,8 +119,7 @@ def held(captive: Token) -> bool:
 
 def a_force(tok: Token) -> bool:
     """A mission or a bloc's force by name ("MINUSMA", "the African Union force"), or a mission word."""
-    named = named_actor(tok)
-    return named is not None and named.actor.kind in ("mission", "igo") or tok.lemma_.lower() in ("mission", "force")
+    return tok.lemma_.lower() in ("mission", "force") or a_mission(tok) or is_bloc(tok)
 
 
 def a_mission(tok: Token | None) -> bool:

@@ -162,13 +162,11 @@ def _verb_type(tok: Token) -> Trigger | None:
     serving_with = prep_object(tok, ("with", "in")) if lemma == "serve" and tok.tag_ != "VBG" else None
     if serving_with is not None and are_troops(subj) and a_force(serving_with):
         return Trigger(tok, "DEPLOY")  # "a Liberian contingent serves with the UN mission in Mali"
-    mission = subj if subj is not None else find_child(tok, ("nsubjpass",))
-    if lemma in ("begin", "start", "launch", "commence") and a_mission(mission) and (
+    if lemma in ("begin", "start", "launch", "commence") \
+            and a_mission(subj if subj is not None else find_child(tok, ("nsubjpass",))) and (
             obj is not None and obj.lemma_.lower() in ("operation", "deployment") or obj is None and tok.tag_ == "VBN"):
         return Trigger(tok, "DEPLOY")  # "AUSSOM formally began operations on 1 January", "SAMIM was launched in Pemba"
-    demanded = any(c.lower_ in ("must", "should") for c in tok.children) \
-        or tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need")  # "warned that its troops would have to leave"
-    if lemma == "leave" and obj is None and are_troops(subj) and not _passive_voice(tok) and not demanded:
+    if lemma == "leave" and obj is None and are_troops(subj) and not _passive_voice(tok) and not _demanded(tok):
         return Trigger(tok, "WITHDRAW")  # "its forces will leave as soon as the peacekeepers are in place"
     if lemma in ("quit", "leave", "exit") and is_bloc(obj):
         return Trigger(tok, "ALIGN", breaking=True, via_object=True, obj=obj)  # "quitting ECOWAS"
@@ -217,8 +215,8 @@ def _verb_type(tok: Token) -> Trigger | None:
         # people held, no town taken: soldiers or civilians captured are abducted ("seven soldiers were
         # captured and held for three weeks"); fighters captured ("captured two fighters") are arrested
         return Trigger(tok, "ABDUCT") if captive.lemma_.lower() in CAPTIVES else None
-    carried_to = prep_object(tok, ("into", "towards", "toward", "from"))
-    if lemma in CARRIED_OFF and captive is not None and carried_to is not None \
+    if lemma in CARRIED_OFF and captive is not None \
+            and (carried_to := prep_object(tok, ("into", "towards", "toward", "from"))) is not None \
             and carried_to.lemma_.lower() in HIDEOUTS_AND_HOMES and held(captive):
         return Trigger(tok, "ABDUCT")  # "marched 14 visitors into the forest", "was taken from his home by men"
     if lemma == "hold" and obj is not None and captive.lemma_.lower() in CAPTIVES \
@@ -266,6 +264,12 @@ def _verb_type(tok: Token) -> Trigger | None:
     if typ == "DENY" and _passive_voice(tok) and find_child(tok, ("dobj",)) is not None:
         return None  # "it had been wrongly denied the rotating presidency": refused something, no claim denied
     return Trigger(tok, typ, breaking=lemma in lex.breaking)
+
+
+def _demanded(tok: Token) -> bool:
+    """ "warned that its troops would have to leave", "must leave": a demand, not a move."""
+    return any(c.lower_ in ("must", "should") for c in tok.children) \
+        or tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need")
 
 
 # support of these kinds is aid given, not a party backed
