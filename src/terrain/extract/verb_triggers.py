@@ -172,7 +172,9 @@ def _verb_type(tok: Token) -> Trigger | None:
         return Trigger(tok, "ALIGN", breaking=True, via_object=True, obj=obj)  # "quitting ECOWAS"
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in tok.children)
     border = obj is not None and obj.lemma_.lower() in ("border", "frontier")  # "crossed the border to pursue"
+    ashore = any(c.lower_ == "ashore" for c in tok.children)  # "1,800 US marines came ashore near the airport"
     if are_troops(subj) and (lemma in ("arrive", "land", "enter") or lemma in ("cross", "fly") and (into or border)
+                          or lemma in ("come", "go", "wade") and ashore
                           or lemma == "reach" and named_place(obj)
                           or lemma in ADVANCES and prep_object(tok, ("into",)) is not None):
         # "Russian military instructors have arrived in Niamey", "soldiers crossed into", "soldiers of a
@@ -219,6 +221,9 @@ def _verb_type(tok: Token) -> Trigger | None:
             and (carried_to := prep_object(tok, ("into", "towards", "toward", "from"))) is not None \
             and carried_to.lemma_.lower() in HIDEOUTS_AND_HOMES and held(captive):
         return Trigger(tok, "ABDUCT")  # "marched 14 visitors into the forest", "was taken from his home by men"
+    if lemma == "take" and any(c.dep_ in ("oprd", "dobj", "xcomp") and c.lemma_.lower() in ("hostage", "captive")
+                               for c in tok.children):
+        return Trigger(tok, "ABDUCT")  # "the minister was taken hostage by the rebels", "took 40 tourists captive"
     if lemma == "hold" and obj is not None and captive.lemma_.lower() in CAPTIVES \
             and (are_fighters(subj) or subj is not None and named_actor(subj) is not None and not are_troops(subj)):
         # "rebels were holding about 500 UN peacekeepers" (but "held hostage by their leaders", "being held
@@ -310,8 +315,22 @@ def _asks_help(tok: Token) -> bool:
         return True  # "asked the AU to slow the withdrawal of its troops", "to extend the mission's mandate": help kept
     if wanted.lemma_.lower() in lexicon().prevent | {"cease", "end", "refrain", "withdraw", "leave", "release"}:
         return False  # "to stop any support", "to withdraw its troops": a demand
-    return wanted.lemma_.lower() in HELP_VERBS or any(t.lemma_.lower() in HELP for t in wanted.subtree
-                                                       if t.dep_ in ("dobj", "pobj"))
+    objects = [t for t in wanted.subtree if t.dep_ in ("dobj", "pobj")]
+    if wanted.lemma_.lower() in INVOKE and any(o.lemma_.lower() in PACTS and _military(o) for o in objects):
+        return True  # "asked France to apply a 1961 defence agreement": military help under a pact
+    if wanted.lemma_.lower() in ENLARGE and any(o.lemma_.lower() in FORCES for o in objects):
+        return True  # "asked the Security Council to enlarge its observer mission"
+    return wanted.lemma_.lower() in HELP_VERBS or any(t.lemma_.lower() in HELP for t in objects)
+
+
+def _military(pact: Token) -> bool:
+    return any(t.lemma_.lower() in ("defence", "defense", "military", "security") for t in pact.subtree)
+
+
+INVOKE = frozenset({"apply", "invoke", "honour", "honor", "activate", "implement", "respect"})
+PACTS = frozenset({"agreement", "pact", "accord", "treaty", "clause"})
+ENLARGE = frozenset({"enlarge", "expand", "reinforce", "strengthen", "increase", "boost", "bolster"})
+FORCES = frozenset({"mission", "force", "contingent", "presence", "troops", "troop", "deployment"})
 
 
 def _passive_voice(tok: Token) -> bool:
