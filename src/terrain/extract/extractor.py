@@ -9,6 +9,7 @@ from spacy.tokens import Span
 from terrain.extract.ablation import enabled
 from terrain.extract.gate import gate
 from terrain.extract.build import Candidate, Context, build
+from terrain.extract.claimants import Claim, claimant, claims
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.roles import GENERIC_NAMES
 from terrain.extract.triggers import find_triggers
@@ -56,9 +57,12 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
     filed_from = dateline_place(doc)  # the lede's "flew into exile in Nigeria" is no scene for a report from
     # Monrovia (+2 facts on set 14, +2 on the demo corpus)
     events: list[Event] = []
-    for sent in doc.sents:
+    said: list[Claim] = []  # who said what about whom, sentence by sentence (for denials: claimants.py)
+    sentence_of: dict[int, int] = {}  # event -> its sentence's ordinal
+    for ordinal, sent in enumerate(doc.sents):
         if not sent.text.strip() or len(sent) < 3:
             continue
+        said.extend(claims(sent, ordinal, idx))
         if sent.start and "\n" in doc[sent.start - 1].whitespace_ + doc[sent.start - 1].text:
             ctx.place, para_date = None, None  # a new paragraph
             info = doc_country(doc)  # returns to the report's country: a prison term served "in the United
@@ -81,6 +85,7 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
                 if accusation is not None:
                     events.append(accusation)
         _link_sentence(events, first_in_sentence)
+        sentence_of.update((id(e), ordinal) for e in events[first_in_sentence:])
         filed_here = filed_from is not None and sent.start <= filed_from.span.start < sent.end
         _update_context(ctx, sent, places + [filed_from] if filed_here else places, idx)
         if lede_date is None:
@@ -93,7 +98,7 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
     else:
         events = fold_riots(events)
     if enabled("denials"):
-        _answer_denials(events, speakers)
+        _answer_denials(events, speakers, said, sentence_of)
     kept = verify(gate(fold_partial(dedupe(events, short))), len(doc_text(doc)))  # (the verifier reads whether a date was written)
     for e in kept if not short and enabled("dates") else ():
         if e.date is None and undated.get(id(e)):
@@ -101,11 +106,13 @@ def extract_events(parsed: ParsedDocument, feed: FeedCountry | None = None) -> l
     return kept
 
 
-def _answer_denials(events: list[Event], speakers: dict[int, Actor]) -> None:
+def _answer_denials(events: list[Event], speakers: dict[int, Actor], said: list[Claim],
+                    sentence_of: dict[int, int]) -> None:
     """A denial answers the latest accusation against the denier in the report ("Kigali rejects the
     accusation" after "Kinshasa accused Rwanda of backing the M23"), else whoever said the denier did a
     thing ("Niamey says Benin hosts French troops ... Benin rejected the claim"), else the latest claim by
-    another party ("The army denied this")."""
+    another party ("The army denied this"), else whoever said something about the denier's side in the three
+    sentences before (claimants.py)."""
     for i, e in enumerate(events):
         if e.type != "DENY" or e.actor2 is not None or e.actor1 is None:
             continue
@@ -134,6 +141,8 @@ def _answer_denials(events: list[Event], speakers: dict[int, Actor]) -> None:
                 e.actor2, e.refers_to = events[monitor].actor1, monitor
             elif claim is not None and i - claim <= 2:
                 e.actor2, e.refers_to = events[claim].actor1, claim
+            else:  # "Amnesty said security forces had arrested 1,000 people ... Yaoundé rejected the findings"
+                e.actor2 = claimant(e.actor1, sentence_of.get(id(e), 0), said, _same_side)
 
 
 REPORTED = re.compile(r"\b(findings|report|reports)\b", re.I)
