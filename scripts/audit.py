@@ -3,7 +3,8 @@
 facts or events of the categories asked for. Ingest the gold documents into the database first.
 
     .venv/bin/python scripts/audit.py eval/heldout/gold.jsonl --db sqlite:////tmp/heldout.db
-    .venv/bin/python scripts/audit.py src/terrain/demo/gold.jsonl --db sqlite:///demo.db --show "no event in its sentence"
+    .venv/bin/python scripts/audit.py src/terrain/demo/gold.jsonl --db sqlite:///demo.db \
+        --show "no event in its sentence"
 """
 from __future__ import annotations
 

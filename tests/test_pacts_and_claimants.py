@@ -53,15 +53,15 @@ def test_rejecting_a_suggestion_or_a_description_is_a_denial(sentence):
 
 def test_a_denial_answers_whoever_said_something_about_the_denier():
     # (detention is no event of the ontology: there is no ACCUSE for the denial to answer)
-    events = long("Human Rights Watch said in a report on Monday that Ugandan police had detained hundreds of opposition "
-                  "supporters without charge. Kampala rejected the findings as biased.")
+    events = long("Human Rights Watch said in a report on Monday that Ugandan police had detained hundreds of "
+                  "opposition supporters without charge. Kampala rejected the findings as biased.")
     assert ("Uganda", "Human Rights Watch") in pairs(events, "DENY")
 
 
 def test_a_denial_answers_no_one_who_spoke_long_before():
-    events = long("Human Rights Watch said in a report on Monday that Ugandan police had detained hundreds of opposition "
-                  "supporters without charge. The rains came early this year. Farmers planted maize in March. Markets "
-                  "in Gulu were busy. Kampala rejected the findings as biased.")
+    events = long("Human Rights Watch said in a report on Monday that Ugandan police had detained hundreds of "
+                  "opposition supporters without charge. The rains came early this year. Farmers planted maize in "
+                  "March. Markets in Gulu were busy. Kampala rejected the findings as biased.")
     assert ("Uganda", None) in pairs(events, "DENY")
 
 
