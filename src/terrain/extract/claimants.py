@@ -6,12 +6,14 @@ named in what they said."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from spacy.tokens import Span
 
+from terrain.extract.lexicon import lexicon
 from terrain.extract.mentions import MentionIndex
 from terrain.extract.parties import actors_of
-from terrain.extract.status import _w, according_to
+from terrain.extract.status import according_to
 from terrain.records import Actor
 
 # verbs of finding, besides speech ("the State Department determined that the RSF had committed genocide")
@@ -27,10 +29,12 @@ class Claim:
 
 def claims(sent: Span, ordinal: int, idx: MentionIndex) -> list[Claim]:
     out = []
-    speaking = _w("speech") | FINDING
+    speaking = set(lexicon().words["speech"]) | FINDING
     for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in speaking:
+            continue
         said = [c for c in verb.children if c.dep_ == "ccomp"]
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in speaking or not said:
+        if not said:
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         speaker = next(iter(actors_of(subj, idx)), None)
@@ -43,7 +47,8 @@ def claims(sent: Span, ordinal: int, idx: MentionIndex) -> list[Claim]:
     return out
 
 
-def claimant(denier: Actor, sentence: int, seen: list[Claim], same_side) -> Actor | None:
+def claimant(denier: Actor, sentence: int, seen: list[Claim],
+             same_side: Callable[[Actor, Actor], bool]) -> Actor | None:
     """The latest party that, in the three sentences before the denial, said something about the denier's side."""
     for c in reversed(seen):
         if sentence - 3 <= c.sentence < sentence and not same_side(c.speaker, denier) \

@@ -122,6 +122,7 @@ def _rebuttal_heads(sent: Span, v) -> dict[int, tuple[int, str]] | None:
 MEDIA = frozenset({"statement", "report", "interview", "briefing", "speech", "post", "communique", "communiqué",
                    "letter", "address", "broadcast", "video", "message", "declaration", "tweet", "conference",
                    "bulletin", "note"})
+# (the nlp stage does not reach into the extractor's lexicon, data/extraction.yaml `speech`: its own short list)
 SPEAKING = frozenset({"say", "announce", "claim", "state", "warn", "write", "tell", "add", "allege", "insist",
                       "confirm", "argue", "declare", "acknowledge", "admit"})
 
