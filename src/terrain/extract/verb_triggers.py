@@ -11,6 +11,7 @@ from terrain.extract.arguments import (BASES, CAPTIVES, CARRIED_OFF, EXPULSIONS,
                                       is_bloc, is_town, named_actor, named_place, taken_place)
 from terrain.extract.crowds import is_crowd
 from terrain.extract.lexicon import lexicon
+from terrain.extract.requests import INTERVENTIONS
 from terrain.extract.syntax import OBJ, REFLEXIVE, aimed_at, antecedent, destination, find_child, prep_object
 from terrain.extract.threats import PURSUIT, SAYING, condition_subject, ultimatum
 from terrain.extract.trigger_words import (ABSTRACT, AIR, CONDEMNING, DENIAL_WORDS, FIGHTERS, FINDINGS, HELP,
@@ -330,7 +331,7 @@ def _military(pact: Token) -> bool:
 INVOKE = frozenset({"apply", "invoke", "honour", "honor", "activate", "implement", "respect"})
 PACTS = frozenset({"agreement", "pact", "accord", "treaty", "clause"})
 ENLARGE = frozenset({"enlarge", "expand", "reinforce", "strengthen", "increase", "boost", "bolster"})
-FORCES = frozenset({"mission", "force", "contingent", "presence", "troops", "troop", "deployment"})
+FORCES = TROOPS | frozenset(INTERVENTIONS)  # what a request may ask to enlarge: troops, a mission, a presence
 
 
 def _passive_voice(tok: Token) -> bool:
