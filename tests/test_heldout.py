@@ -1,6 +1,6 @@
 """Long-form extraction on articles neither the rules nor the learned components were tuned on
 (eval/heldout/README.md): a floor under recall and precision, a little below what the extractor scores now on
-set 19 (15 articles, 116 required facts; 0.43 / 0.59 on 2026-12-07), so that a change that breaks long-form
+set 20 (15 articles, 123 required facts; 0.41 / 0.50 on 2026-12-07), so that a change that breaks long-form
 extraction fails."""
 from __future__ import annotations
 
@@ -26,4 +26,4 @@ def test_heldout_articles_keep_their_floor():
     report = score(gold, events)
     recall, precision = report.found / report.facts, report.matched / report.extracted
     assert report.facts >= 110
-    assert recall >= 0.37 and precision >= 0.52, (recall, precision)
+    assert recall >= 0.37 and precision >= 0.45, (recall, precision)

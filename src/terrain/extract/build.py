@@ -270,7 +270,7 @@ def build(trig: Trigger, sent: Span, idx: MentionIndex, places: list[PlaceMentio
                 a1 = registry().forces(home)
             if typ in SPEECH_TYPES and a2 is not None and a2.name in GENERIC_ACTOR_NAMES and not unknown_culprit:
                 a2 = None  # "the army said, blaming armed bandits": an attribution of the attack, no relation
-            f1, f2 = fill_country(a1, c), fill_country(a2, c)
+            f1, f2 = fill_country(a1, c, year), fill_country(a2, c, year)
             if typ == "ACCUSE" and a1 is not None and a1.kind == "person" and not a1.country and a2 is not None \
                     and a2.kind in ("state", "state_forces") and a2.country == c:
                 f1 = a1  # "Zeine ..., accusing Benin of ...": who accuses a state is not of that state

@@ -12,14 +12,18 @@ from terrain.resolve.actors import registry
 from terrain.resolve.missions import un_mission
 
 
-def fill_country(actor: Actor | None, country: str | None) -> Actor | None:
-    """Generic actors ("militants", "police", "civilians") belong to the event's country."""
+def fill_country(actor: Actor | None, country: str | None, year: int | None = None) -> Actor | None:
+    """Generic actors ("militants", "police", "civilians") belong to the event's country; al-Qaeda or the
+    Islamic State named in a country is its local branch, once that branch exists ("al-Qaeda" in Kenya in
+    2002 is al-Qaeda, in 2020 al-Shabaab)."""
     if actor is None or actor.country or not country or actor.name == UNIDENTIFIED.name:
         return actor
     if actor.kind == "state_forces":
         return registry().forces(country)
     if actor.kind == "armed_group":
         branch = lexicon().words["branches"].get(actor.name.lower(), {}).get(country)
+        if branch and year and year < lexicon().words["branch_since"].get(branch, 0):
+            return actor
         match = registry().lookup(branch) if branch else None
         return match.actor if match else Actor(actor.name, actor.kind, country)
     return Actor(actor.name, actor.kind, country)

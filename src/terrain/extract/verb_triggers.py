@@ -10,6 +10,7 @@ from terrain.extract.arguments import (BASES, CAPTIVES, CARRIED_OFF, EXPULSIONS,
                                       a_force, a_mission, are_fighters, are_troops, driven_from, held, is_army,
                                       is_bloc, is_town, named_actor, named_place, taken_place)
 from terrain.extract.crowds import is_crowd
+from terrain.extract.idioms import idiom_trigger
 from terrain.extract.lexicon import lexicon
 from terrain.extract.requests import INTERVENTIONS
 from terrain.extract.syntax import OBJ, REFLEXIVE, aimed_at, antecedent, destination, find_child, prep_object
@@ -65,6 +66,8 @@ def _verb_type(tok: Token) -> Trigger | None:
     obj = _object(tok)
     if any(c.dep_ in PARTICLE_DEPS and lex.particles.get((lemma, c.lower_)) == "WITHDRAW" for c in tok.children):
         return Trigger(tok, "WITHDRAW")  # "soldiers flew out of Goma, the first members of the force": not sent
+    if (idiom := idiom_trigger(tok, lemma, obj)) is not None:
+        return idiom
     typ = _object_type(tok, obj)
     if typ == "SUPPORT" and obj is not None and any(c.lemma_.lower() in MATERIAL for c in obj.children):
         typ = "AID"  # "has given logistical, medical and intelligence support to the Djiboutian army": material

@@ -1,0 +1,38 @@
+"""Set phrases that carry an event without its usual verb: blame put by a figure of speech ("pointed a finger
+at Britain", "said the bombing bore the hallmarks of al-Shabaab"), troops posted somewhere or sent home, people
+taken away. Each came from misses on held-out set 19 once it was read (2026-12-07); extract/verb_triggers.py
+asks here before its general constructions."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from terrain.extract.arguments import CARRIED_OFF, are_troops, held
+from terrain.extract.syntax import find_child
+from terrain.extract.trigger_words import Trigger
+
+BLAME_MARKS = frozenset({"hallmark", "mark", "signature", "fingerprint"})  # "bore the hallmarks of"
+HOMEWARD = frozenset({"go", "return", "head", "fly", "sail"})  # "the contingent will go home"
+
+
+def idiom_trigger(tok: Token, lemma: str, obj: Token | None) -> Trigger | None:
+    """The event a set phrase around the verb ``tok`` announces, or None."""
+    if lemma == "point" and obj is not None and obj.lemma_.lower() == "finger":
+        at = _prep(tok, "at") or _prep(obj, "at")
+        return Trigger(tok, "ACCUSE", obj=at) if at is not None else None  # "pointed a finger at Britain"
+    if lemma in ("bear", "have", "carry") and obj is not None and obj.lemma_.lower() in BLAME_MARKS:
+        of = _prep(obj, "of")  # the one blamed; the accuser is whoever says so (the speaker, as the deed is no party)
+        return Trigger(tok, "ACCUSE", obj=of) if of is not None else None
+    subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj", "nsubjpass")) if tok.dep_ == "xcomp"
+                                            else None)  # "soldiers are expected to go home"
+    if lemma == "post" and obj is not None and any(are_troops(t) for t in (obj, *obj.conjuncts)):
+        return Trigger(tok, "DEPLOY")  # "more police and troops would be posted at monuments"
+    if lemma in HOMEWARD and any(c.lower_ == "home" for c in tok.children) and are_troops(subj):
+        return Trigger(tok, "WITHDRAW")  # "Malawian soldiers are likewise expected to go home"
+    if lemma in CARRIED_OFF and obj is not None and held(obj) \
+            and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off") for c in tok.children):
+        return Trigger(tok, "ABDUCT")  # "had taken away young men and girls as they fell back"
+    return None
+
+
+def _prep(tok: Token, word: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == word), None)
