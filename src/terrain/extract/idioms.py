@@ -1,7 +1,7 @@
 """Set phrases that carry an event without its usual verb: blame put by a figure of speech ("pointed a finger
-at Britain", "said the bombing bore the hallmarks of al-Shabaab"), troops posted somewhere or sent home, people
-taken away. Each came from misses on held-out set 19 once it was read (2026-12-07); extract/verb_triggers.py
-asks here before its general constructions."""
+at Britain", "said the bombing bore the hallmarks of al-Shabaab"), troops expected, authorised, posted somewhere or
+sent home, people taken away. Each came from misses on held-out set 19 once it was read (2026-12-07);
+extract/verb_triggers.py asks here before its general constructions."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -20,10 +20,14 @@ def idiom_trigger(tok: Token, lemma: str, obj: Token | None) -> Trigger | None:
         at = _prep(tok, "at") or _prep(obj, "at")
         return Trigger(tok, "ACCUSE", obj=at) if at is not None else None  # "pointed a finger at Britain"
     if lemma in ("bear", "have", "carry") and obj is not None and obj.lemma_.lower() in BLAME_MARKS:
-        of = _prep(obj, "of")  # the one blamed; the accuser is whoever says so (the speaker, as the deed is no party)
+        of = _prep(obj, "of")  # the one blamed; the accuser is the speaker (the deed is no party)
         return Trigger(tok, "ACCUSE", obj=of) if of is not None else None
     subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj", "nsubjpass")) if tok.dep_ == "xcomp"
                                             else None)  # "soldiers are expected to go home"
+    if lemma == "expect" and are_troops(find_child(tok, ("nsubjpass",))) and find_child(tok, ("xcomp",)) is None:
+        return Trigger(tok, "DEPLOY")  # "its first troops are expected in Goma in the coming weeks"
+    if lemma in ("authorise", "authorize") and are_troops(obj):
+        return Trigger(tok, "DEPLOY", via_object=True, obj=obj)  # "authorised up to 4,200 troops for the mission"
     if lemma == "post" and obj is not None and any(are_troops(t) for t in (obj, *obj.conjuncts)):
         return Trigger(tok, "DEPLOY")  # "more police and troops would be posted at monuments"
     if lemma in HOMEWARD and any(c.lower_ == "home" for c in tok.children) and are_troops(subj):

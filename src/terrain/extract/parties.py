@@ -219,6 +219,10 @@ def _owned(tok: Token, actor: Actor, idx: MentionIndex) -> Actor:
     poss = find_child(tok, ("poss",))
     if poss is None or poss.pos_ != "PRON" or not enabled("anaphora"):
         return actor
+    reported = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp"
+    generic = actor.kind in ("armed_group", "state_forces") and (actor.name in GENERIC_ACTOR_NAMES or not actor.country)
+    if reported and generic and (ref := anaphor(poss, idx)) is not None and ref.kind in ("mission", "company"):
+        return ref  # "ECOMOG said its troops had retaken State House", "Wagner said its men ...": the reporter's own
     if actor.kind == "armed_group" and actor.name in GENERIC_ACTOR_NAMES:
         # fighters are a group's, never a state's: the group named last, in the paragraph or before it
         ref = idx.before(poss, {"armed_group"}, named_only=True) \
@@ -227,7 +231,6 @@ def _owned(tok: Token, actor: Actor, idx: MentionIndex) -> Actor:
     if actor.kind != "state_forces" or actor.country:
         return actor
     ref = anaphor(poss, idx)
-    reported = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp"
     if reported and ref is not None and ref.kind == "armed_group" and ref.name not in GENERIC_ACTOR_NAMES:
         return ref  # "the TPLF said its forces would keep fighting": the reporting group's own
     return registry().forces(ref.country) if ref is not None and ref.kind in ("state", "state_forces") \
