@@ -22,20 +22,25 @@ def idiom_trigger(tok: Token, lemma: str, obj: Token | None) -> Trigger | None:
     if lemma in ("bear", "have", "carry") and obj is not None and obj.lemma_.lower() in BLAME_MARKS:
         of = _prep(obj, "of")  # the one blamed; the accuser is the speaker (the deed is no party)
         return Trigger(tok, "ACCUSE", obj=of) if of is not None else None
-    subj = find_child(tok, ("nsubj",)) or (find_child(tok.head, ("nsubj", "nsubjpass")) if tok.dep_ == "xcomp"
-                                            else None)  # "soldiers are expected to go home"
     if lemma == "expect" and are_troops(find_child(tok, ("nsubjpass",))) and find_child(tok, ("xcomp",)) is None:
         return Trigger(tok, "DEPLOY")  # "its first troops are expected in Goma in the coming weeks"
     if lemma in ("authorise", "authorize") and are_troops(obj):
         return Trigger(tok, "DEPLOY", via_object=True, obj=obj)  # "authorised up to 4,200 troops for the mission"
     if lemma == "post" and obj is not None and any(are_troops(t) for t in (obj, *obj.conjuncts)):
         return Trigger(tok, "DEPLOY")  # "more police and troops would be posted at monuments"
-    if lemma in HOMEWARD and any(c.lower_ == "home" for c in tok.children) and are_troops(subj):
+    if lemma in HOMEWARD and any(c.lower_ == "home" for c in tok.children) and are_troops(_subject(tok)):
         return Trigger(tok, "WITHDRAW")  # "Malawian soldiers are likewise expected to go home"
     if lemma in CARRIED_OFF and obj is not None and held(obj) \
             and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off") for c in tok.children):
         return Trigger(tok, "ABDUCT")  # "had taken away young men and girls as they fell back"
     return None
+
+
+def _subject(tok: Token) -> Token | None:
+    """The verb's subject, or the subject of the verb it completes ("soldiers are expected to go home")."""
+    if (subj := find_child(tok, ("nsubj",))) is not None or tok.dep_ != "xcomp":
+        return subj
+    return find_child(tok.head, ("nsubj", "nsubjpass"))
 
 
 def _prep(tok: Token, word: str) -> Token | None:
