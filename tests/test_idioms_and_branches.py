@@ -1,9 +1,9 @@
 """Rules of the eighteenth round, from held-out set 19's misses: set phrases that carry an event without its usual
 verb (extract/idioms.py: pointing a finger, bearing the hallmarks, troops expected, authorised, posted or going
-home, people taken away), jets that strafe (data/triggers.yaml), al-Qaeda read as its local branch only once that
-branch exists (extract/sides.fill_country, data/extraction.yaml `branch_since`), and a force that reports on
-"its troops" (parties._owned), also one led by a state ("the Nigerian-led ECOMOG force"). Every sentence is our
-own; each test fails without its rule."""
+home; people taken away: verb_triggers.py), jets that strafe (data/triggers.yaml), al-Qaeda read as its local
+branch only once that branch exists (extract/sides.fill_country, data/extraction.yaml `branch_since`), and a
+force that reports on "its troops" (parties._owned), also one led by a state ("the Nigerian-led ECOMOG force").
+Every sentence is our own; each test fails without its rule."""
 from __future__ import annotations
 
 import pytest

@@ -1,12 +1,13 @@
 """Set phrases that carry an event without its usual verb: blame put by a figure of speech ("pointed a finger
 at Britain", "said the bombing bore the hallmarks of al-Shabaab"), troops expected, authorised, posted somewhere or
-sent home, people taken away. Each came from misses on held-out set 19 once it was read (2026-12-07);
-extract/verb_triggers.py asks here before its general constructions."""
+sent home (people taken away are verb_triggers.py's, with those carried off to the bush). Each came from misses
+on held-out set 19 once it was read (2026-12-07); extract/verb_triggers.py asks here before its general
+constructions."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from terrain.extract.arguments import CARRIED_OFF, are_troops, held
+from terrain.extract.arguments import are_troops
 from terrain.extract.syntax import find_child
 from terrain.extract.trigger_words import Trigger
 
@@ -30,9 +31,6 @@ def idiom_trigger(tok: Token, lemma: str, obj: Token | None) -> Trigger | None:
         return Trigger(tok, "DEPLOY")  # "more police and troops would be posted at monuments"
     if lemma in HOMEWARD and any(c.lower_ == "home" for c in tok.children) and are_troops(_subject(tok)):
         return Trigger(tok, "WITHDRAW")  # "Malawian soldiers are likewise expected to go home"
-    if lemma in CARRIED_OFF and obj is not None and held(obj) \
-            and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off") for c in tok.children):
-        return Trigger(tok, "ABDUCT")  # "had taken away young men and girls as they fell back"
     return None
 
 

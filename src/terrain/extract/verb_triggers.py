@@ -221,10 +221,12 @@ def _verb_type(tok: Token) -> Trigger | None:
         # people held, no town taken: soldiers or civilians captured are abducted ("seven soldiers were
         # captured and held for three weeks"); fighters captured ("captured two fighters") are arrested
         return Trigger(tok, "ABDUCT") if captive.lemma_.lower() in CAPTIVES else None
-    if lemma in CARRIED_OFF and captive is not None \
-            and (carried_to := prep_object(tok, ("into", "towards", "toward", "from"))) is not None \
-            and carried_to.lemma_.lower() in HIDEOUTS_AND_HOMES and held(captive):
-        return Trigger(tok, "ABDUCT")  # "marched 14 visitors into the forest", "was taken from his home by men"
+    if lemma in CARRIED_OFF and captive is not None and held(captive) and (_carried_away(tok) or (
+            (carried_to := prep_object(tok, ("into", "towards", "toward", "from"))) is not None
+            and carried_to.lemma_.lower() in HIDEOUTS_AND_HOMES)):
+        # "marched 14 visitors into the forest", "was taken from his home by men", "had taken away young men and
+        # girls as they fell back" (set 19)
+        return Trigger(tok, "ABDUCT")
     if lemma == "take" and any(c.dep_ in ("oprd", "dobj", "xcomp") and c.lemma_.lower() in ("hostage", "captive")
                                for c in tok.children):
         return Trigger(tok, "ABDUCT")  # "the minister was taken hostage by the rebels", "took 40 tourists captive"
@@ -335,6 +337,10 @@ INVOKE = frozenset({"apply", "invoke", "honour", "honor", "activate", "implement
 PACTS = frozenset({"agreement", "pact", "accord", "treaty", "clause"})
 ENLARGE = frozenset({"enlarge", "expand", "reinforce", "strengthen", "increase", "boost", "bolster"})
 FORCES = TROOPS | frozenset(INTERVENTIONS)  # what a request may ask to enlarge: troops, a mission, a presence
+
+
+def _carried_away(tok: Token) -> bool:
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off") for c in tok.children)
 
 
 def _passive_voice(tok: Token) -> bool:
